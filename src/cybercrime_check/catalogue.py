@@ -1,0 +1,304 @@
+"""The Convention, its draft numbering, the principles and parameters, as shipped in ``policies/``.
+
+Checkers cite stable *concept keys* (``procedural.conditions_and_safeguards``)
+and principle ids; this module turns them into article numbers of the chosen
+text version, titles and sources, each with the confidence the data carries.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from ._types import Confidence, Identifier, Model, Period, ShortText, Text, Url
+from .errors import CatalogueError
+from .loader import load_model
+
+CatalogueConfidence = Literal["confirmed", "partial", "unconfirmed"]
+TEXT_VERSIONS = ("uncc-2024", "uncc-draft-2024-02")
+DEFAULT_VERSION = "uncc-2024"
+
+# How catalogue confidence compares with the national-law scale: a row confirmed
+# in a located (mostly secondary) source counts as secondary.
+CATALOGUE_TO_DATA: dict[str, Confidence] = {
+    "confirmed": "secondary",
+    "partial": "weak",
+    "unconfirmed": "unconfirmed",
+}
+
+
+class Article(Model):
+    number: ShortText
+    paragraph: ShortText | None = None
+    title: ShortText
+    chapter: Literal["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    kind: Literal["criminalisation", "procedural", "cooperation", "safeguard", "general"]
+    obligation: Literal[
+        "shall", "may", "mixed", "shall_consider", "shall_endeavour", "descriptive"
+    ]
+    confidence: CatalogueConfidence
+    confidence_note: Text | None = None
+    sources: tuple[ShortText, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return self.number + (self.paragraph or "")
+
+
+class TextVersion(Model):
+    id: Identifier
+    title: ShortText
+    short_title: ShortText
+    adopted: ShortText
+    official_text_url: Url
+    articles: tuple[Article, ...]
+
+
+class CatalogueSource(Model):
+    id: ShortText
+    url: Url
+    title: ShortText
+    confidence: Confidence
+
+
+class SourceList(Model):
+    sources: tuple[CatalogueSource, ...]
+
+
+class Mapping(Model):
+    draft: ShortText
+    final: ShortText
+    subject: ShortText
+    confidence: CatalogueConfidence
+    note: Text | None = None
+
+
+class Crosswalk(Model):
+    mappings: tuple[Mapping, ...]
+
+
+class Concept(Model):
+    key: ShortText
+    ref: ShortText
+    title: ShortText
+    confidence: CatalogueConfidence | None = None
+    note: Text | None = None
+
+
+class ConceptList(Model):
+    concepts: tuple[Concept, ...]
+
+
+class Instrument(Model):
+    id: Identifier
+    title: ShortText
+    url: Url
+    confidence: Confidence
+
+
+class PrincipleSource(Model):
+    instrument: Identifier
+    provision: ShortText
+
+
+class Principle(Model):
+    id: Identifier
+    name: ShortText
+    description: Text
+    sources: tuple[PrincipleSource, ...]
+
+
+class PrincipleList(Model):
+    instruments: tuple[Instrument, ...]
+    principles: tuple[Principle, ...]
+
+
+class RedLine(Model):
+    id: Identifier
+    number: int
+    title: ShortText
+    description: Text
+    principles: tuple[Identifier, ...]
+
+
+class RedLineList(Model):
+    source: Identifier
+    red_lines: tuple[RedLine, ...]
+
+
+class Threshold(Model):
+    value: Period
+    concept: ShortText
+    note: Text | None = None
+
+
+class VagueTerm(Model):
+    term: ShortText
+    variants: tuple[ShortText, ...] = Field(min_length=1)
+    sources: tuple[Identifier, ...]
+    why: Text
+
+
+class ExpressionRule(Model):
+    category: ShortText
+    why: Text
+    sources: tuple[Identifier, ...]
+    provision: ShortText
+
+
+class ProtectedExpression(Model):
+    per_se: tuple[ExpressionRule, ...]
+    strict_test: tuple[ExpressionRule, ...]
+
+
+class Parameters(Model):
+    serious_crime_threshold: Threshold
+    vague_terms: tuple[VagueTerm, ...]
+    protected_expression: ProtectedExpression
+
+
+class ArticleRef(Model):
+    """A concept resolved in one text version: what a report prints."""
+
+    concept: ShortText
+    version: ShortText
+    ref: ShortText | None
+    """``None`` when the version has no counterpart (e.g. an article new in the adopted text)."""
+    title: ShortText
+    confidence: CatalogueConfidence
+
+    def label(self) -> str:
+        return f"Art {self.ref}" if self.ref else "no counterpart"
+
+
+def policies_dir() -> Path:
+    """Where ``policies/`` is: inside the installed package, or the source checkout."""
+    packaged = resources.files("cybercrime_check") / "policies"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "policies"
+    if checkout.is_dir():
+        return checkout
+    raise CatalogueError("policies/ not found: the installation is incomplete")
+
+
+_BASE_ARTICLE = re.compile(r"^(\d+)")
+
+
+class Catalogue:
+    """Everything in ``policies/``, loaded once and validated like law files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.versions: dict[str, TextVersion] = {}
+        for version in TEXT_VERSIONS:
+            tv, _ = load_model(root / "convention" / f"{version}.yaml", TextVersion)
+            self.versions[version] = tv
+        self.sources = {s.id: s for s in load_model(root / "convention" / "sources.yaml", SourceList)[0].sources}
+        self.crosswalk = load_model(root / "crosswalk.yaml", Crosswalk)[0].mappings
+        self.concepts = {c.key: c for c in load_model(root / "concepts.yaml", ConceptList)[0].concepts}
+        plist = load_model(root / "principles.yaml", PrincipleList)[0]
+        self.instruments = {i.id: i for i in plist.instruments}
+        self.principles = {p.id: p for p in plist.principles}
+        self.red_line_list = load_model(root / "red-lines.yaml", RedLineList)[0]
+        self.red_lines = {r.id: r for r in self.red_line_list.red_lines}
+        self.parameters = load_model(root / "parameters.yaml", Parameters)[0]
+        self._by_final = {m.final: m for m in self.crosswalk}
+        self._articles = {
+            v: {a.ref: a for a in tv.articles} for v, tv in self.versions.items()
+        }
+
+    def check_version(self, version: str) -> str:
+        if version not in self.versions:
+            raise CatalogueError(
+                f"unknown Convention text {version!r}; choose one of {', '.join(TEXT_VERSIONS)}"
+            )
+        return version
+
+    def article(self, version: str, ref: str) -> Article | None:
+        """The article for ``ref`` (exact paragraph if listed, else its article)."""
+        table = self._articles[self.check_version(version)]
+        if ref in table:
+            return table[ref]
+        match = _BASE_ARTICLE.match(ref)
+        return table.get(match.group(1)) if match else None
+
+    def resolve(self, concept_key: str, version: str = DEFAULT_VERSION) -> ArticleRef:
+        """Resolve a concept key to an article reference in ``version``."""
+        self.check_version(version)
+        try:
+            concept = self.concepts[concept_key]
+        except KeyError:
+            raise CatalogueError(f"unknown Convention concept {concept_key!r}") from None
+        final_article = self.article(DEFAULT_VERSION, concept.ref)
+        final_conf = _weakest(
+            concept.confidence, final_article.confidence if final_article else "unconfirmed"
+        )
+        if version == DEFAULT_VERSION:
+            return ArticleRef(
+                concept=concept_key, version=version, ref=concept.ref, title=concept.title,
+                confidence=final_conf,
+            )
+        mapping = self._by_final.get(concept.ref)
+        if mapping is None:
+            base = _BASE_ARTICLE.match(concept.ref)
+            article_map = self._by_final.get(base.group(1)) if base else None
+            if article_map is not None and concept.ref != article_map.final:
+                suffix = concept.ref[len(article_map.final) :]
+                return ArticleRef(
+                    concept=concept_key, version=version, ref=article_map.draft + suffix,
+                    title=concept.title,
+                    confidence=_weakest(article_map.confidence, final_conf, "partial"),
+                )
+            return ArticleRef(
+                concept=concept_key, version=version, ref=None, title=concept.title,
+                confidence="unconfirmed",
+            )
+        return ArticleRef(
+            concept=concept_key, version=version, ref=mapping.draft, title=concept.title,
+            confidence=_weakest(mapping.confidence, final_conf),
+        )
+
+    def principle(self, principle_id: str) -> Principle:
+        try:
+            return self.principles[principle_id]
+        except KeyError:
+            raise CatalogueError(f"unknown principle {principle_id!r}") from None
+
+    def red_lines_for(self, principle_ids: tuple[str, ...], concept_keys: tuple[str, ...]) -> tuple[str, ...]:
+        """Red lines a finding speaks to: those whose principles it cites, refined by concept."""
+        found = {
+            rl.id for rl in self.red_line_list.red_lines
+            if rl.id in ("rl3",) and set(rl.principles) & set(principle_ids)
+        }
+        concepts = set(concept_keys)
+        if "protection_of_researchers_journalists" in principle_ids:
+            found.add("rl2")
+        if "freedom_of_expression" in principle_ids and concepts & {"scope.application", "general.human_rights.no_suppression"}:
+            found.add("rl1")
+        if concepts & {"procedural.scope", "procedural.scope.any_offence", "cooperation.serious_crime"}:
+            found.add("rl4")
+        if concepts & {"cooperation.personal_data"}:
+            found.add("rl5")
+        if concepts & {"cooperation.spontaneous_sharing"}:
+            found.add("rl6")
+        return tuple(sorted(found))
+
+
+_CONF_ORDER = {"confirmed": 2, "partial": 1, "unconfirmed": 0}
+
+
+def _weakest(*levels: str | None) -> CatalogueConfidence:
+    present = [lvl for lvl in levels if lvl is not None]
+    return min(present, key=lambda lvl: _CONF_ORDER[lvl])  # type: ignore[return-value]
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The shipped catalogue (loaded once per process)."""
+    return Catalogue(policies_dir())

@@ -1,0 +1,46 @@
+"""The built-in checkers, one module each, registered as the ``builtin`` plugin."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..checker import Checker
+from ..hookspec import hookimpl
+from . import (
+    compelled_assistance,
+    cooperation_exposure,
+    criminalisation,
+    data_sharing,
+    legality,
+    procedural_scope,
+    protected_expression,
+    researchers,
+    safeguards,
+    scope,
+)
+
+BUILTIN: tuple[Checker, ...] = (
+    scope.CHECKER,
+    criminalisation.CHECKER,
+    legality.CHECKER,
+    protected_expression.CHECKER,
+    researchers.CHECKER,
+    safeguards.CHECKER,
+    procedural_scope.CHECKER,
+    compelled_assistance.CHECKER,
+    cooperation_exposure.CHECKER,
+    data_sharing.CHECKER,
+)
+
+
+class _BuiltinPlugin:
+    """The plugin object that contributes the built-in checkers."""
+
+    __name__ = "builtin"
+
+    @hookimpl
+    def cybercrime_check_checkers(self) -> Sequence[Checker]:
+        return BUILTIN
+
+
+builtin_plugin = _BuiltinPlugin()

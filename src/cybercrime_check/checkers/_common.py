@@ -1,0 +1,114 @@
+"""Facts several built-in checkers derive from a law, computed one way only."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import cache
+from typing import Literal
+
+from .._types import Duration
+from ..catalogue import Catalogue, VagueTerm
+from ..offence import CONTENT_OUTSIDE_CONVENTION, CONVENTION_CATEGORIES, CYBER_DEPENDENT, Offence, Penalty
+
+Classification = Literal["cyber_dependent", "cyber_enabled", "content_in_convention", "content_outside", "unknown"]
+
+CYBER_ENABLED = frozenset({"forgery", "fraud", "grooming", "laundering"})
+CONVENTION_CONTENT = frozenset({"csam", "ncii"})
+
+CATEGORY_CONCEPT: dict[str, str] = {
+    "illegal_access": "criminalisation.illegal_access",
+    "illegal_interception": "criminalisation.illegal_interception",
+    "data_interference": "criminalisation.data_interference",
+    "system_interference": "criminalisation.system_interference",
+    "misuse_of_devices": "criminalisation.misuse_of_devices",
+    "forgery": "criminalisation.forgery",
+    "fraud": "criminalisation.fraud",
+    "csam": "criminalisation.csam",
+    "grooming": "criminalisation.grooming",
+    "ncii": "criminalisation.ncii",
+    "laundering": "criminalisation.laundering",
+}
+
+LIFE = Fraction(10**6)
+"""Months that stand for life imprisonment or death in threshold comparisons."""
+
+
+def classify(offence: Offence) -> Classification:
+    c = offence.category
+    if c in CYBER_DEPENDENT:
+        return "cyber_dependent"
+    if c in CYBER_ENABLED:
+        return "cyber_enabled"
+    if c in CONVENTION_CONTENT:
+        return "content_in_convention"
+    if c in CONTENT_OUTSIDE_CONVENTION:
+        return "content_outside"
+    return "unknown"
+
+
+assert CONVENTION_CATEGORIES == CYBER_DEPENDENT | CYBER_ENABLED | CONVENTION_CONTENT
+
+
+def penalty_max_months(penalty: Penalty) -> Fraction | None | Literal["none"]:
+    """Maximum deprivation of liberty in months; None if unknown, 'none' if no prison."""
+    if penalty.death_penalty is True:
+        return LIFE
+    imp = penalty.imprisonment
+    if imp == "none":
+        return Fraction(0)
+    if imp == "unspecified":
+        return None
+    if imp.max == "life":
+        return LIFE
+    if isinstance(imp.max, Duration):
+        return imp.max.months()
+    if imp.max == "none":
+        return "none"
+    return None
+
+
+def prison_possible(offence: Offence) -> bool | None:
+    """Whether any penalty of the offence (basic or aggravated) includes imprisonment."""
+    known = True
+    for p in offence.penalties():
+        if p.death_penalty is True:
+            return True
+        if p.imprisonment == "unspecified":
+            known = False
+        elif p.imprisonment != "none":
+            return True
+    return False if known else None
+
+
+def describe_max(penalty: Penalty) -> str:
+    if penalty.death_penalty is True:
+        return "death penalty"
+    imp = penalty.imprisonment
+    if isinstance(imp, str):
+        return "no imprisonment" if imp == "none" else "imprisonment unspecified"
+    if imp.max == "none":
+        return f"at least {imp.min} with no stated maximum" if imp.min not in ("none", "unspecified") else "no stated maximum"
+    return f"up to {imp.max}" if imp.max != "life" else "life imprisonment"
+
+
+@cache
+def _patterns(cat_id: int, terms: tuple[VagueTerm, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (t.term, re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(t.variants, key=len, reverse=True)) + r")\b", re.I))
+        for t in terms
+    )
+
+
+def vague_terms(offence: Offence, cat: Catalogue) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(lexicon terms found in the offence's text, undefined terms recorded in the data).
+
+    The lexicon is applied to content offences only: in an attack on systems,
+    words such as "national security" describe the harm caused, not speech.
+    Undefined terms recorded in the data always count.
+    """
+    if classify(offence) not in ("content_outside", "unknown"):
+        return (), offence.undefined_terms
+    text = " ".join(filter(None, (offence.paraphrase, offence.excerpt, *offence.undefined_terms, *offence.additional_elements)))
+    found = tuple(term for term, rx in _patterns(id(cat), cat.parameters.vague_terms) if rx.search(text))
+    return found, offence.undefined_terms

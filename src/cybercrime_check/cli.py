@@ -1,0 +1,199 @@
+"""The ``cybercrime-check`` command.
+
+Exit codes: 0 done; 1 a check failed (``--fail-on``, ``test`` mismatches);
+2 bad input or usage (one message per problem, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ._version import __version__
+from .errors import CybercrimeCheckError, LawDataError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse exits 2 on usage errors already
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="cybercrime-check",
+        description="Check national cybercrime laws against the UN Convention against Cybercrime "
+        "and human-rights principles. Output is analysis support, not legal advice.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("validate", help="validate law files; one line per problem")
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = sub.add_parser("schema", help="print a JSON Schema (law file or verdict)")
+    p.add_argument("which", nargs="?", choices=["law", "verdict", "expected"], default="law")
+
+    p = sub.add_parser("evaluate", help="evaluate law files and print the verdict")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _evaluation_options(p)
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--fail-on", choices=["info", "low", "medium", "high", "critical"], metavar="SEVERITY",
+                   help="exit 1 if a non-compliant finding at or above SEVERITY exists")
+    p.add_argument("--all", action="store_true", help="text/markdown: also list compliant findings")
+
+    p = sub.add_parser("checkers", help="list registered checkers")
+    p.add_argument("--no-plugins", action="store_true", help="only the built-in checkers")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = sub.add_parser("test", help="compare verdicts with expected findings files")
+    p.add_argument("files", nargs="+", metavar="EXPECTED")
+    p.add_argument("--laws", nargs="+", metavar="DIR_OR_FILE", default=None,
+                   help="where to find the laws (default: the file named in each expected file)")
+    p.add_argument("--as-of", type=_date, default=None)
+    p.add_argument("-q", "--quiet", action="store_true", help="print only mismatches and the total")
+    return parser
+
+
+def _evaluation_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--convention", choices=["uncc-2024", "uncc-draft-2024-02"], default="uncc-2024",
+                   help="Convention text whose article numbers are shown (default: the adopted text)")
+    p.add_argument("--as-of", type=_date, default=None, help="evaluate the law as it stood on this date")
+    p.add_argument("--checker", action="append", dest="checkers", metavar="ID", help="run only these checkers")
+    p.add_argument("--exclude", action="append", default=[], metavar="ID", help="skip these checkers")
+    p.add_argument("--no-plugins", action="store_true", help="disable third-party plugins")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        handler = {
+            "validate": _validate,
+            "schema": _schema,
+            "evaluate": _evaluate,
+            "checkers": _checkers,
+            "test": _test,
+        }[args.command]
+        return handler(args)
+    except LawDataError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CybercrimeCheckError as exc:
+        print(f"cybercrime-check: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return EXIT_OK
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .loader import expand_paths, load_law
+
+    failed = False
+    count = 0
+    for path in expand_paths(args.files):
+        count += 1
+        try:
+            load_law(path)
+        except LawDataError as exc:
+            failed = True
+            for problem in exc.problems:
+                print(str(problem), file=sys.stderr)
+    if not failed:
+        print(f"{count} file(s) valid")
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import schema_json
+
+    sys.stdout.write(schema_json(args.which))
+    return EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .engine import build_registry, evaluate
+    from .loader import load_laws
+    from .render import render_verdicts
+
+    laws = load_laws(args.files)
+    registry = build_registry(third_party=not args.no_plugins)
+    verdicts = [
+        evaluate(law, convention=args.convention, checkers=args.checkers, exclude=args.exclude,
+                 as_of=args.as_of, registry=registry)
+        for law in laws
+    ]
+    _write(render_verdicts(verdicts, args.format, show_all=args.all), args.output)
+    if args.fail_on:
+        from .verdict import SEVERITY_RANK
+
+        limit = SEVERITY_RANK[args.fail_on]
+        for v in verdicts:
+            if any(f.status == "non_compliant" and SEVERITY_RANK[f.severity] >= limit for f in v.findings):
+                return EXIT_FAILED
+    return EXIT_OK
+
+
+def _checkers(args: argparse.Namespace) -> int:
+    from .catalogue import TEXT_VERSIONS, catalogue
+    from .engine import build_registry
+
+    cat = catalogue()
+    registry = build_registry(third_party=not args.no_plugins)
+    rows = []
+    for checker, plugin in registry.checkers:
+        rows.append({
+            "id": checker.id,
+            "version": checker.version,
+            "title": checker.title,
+            "plugin": plugin,
+            "articles": {v: [cat.resolve(k, v).label() for k in checker.concepts] for v in TEXT_VERSIONS},
+            "principles": list(checker.principles),
+            "authority": checker.authority,
+        })
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"checkers": rows, "load_failures": [
+            {"plugin": f.plugin, "error": f.error} for f in registry.failures]}, indent=2) + "\n")
+    else:
+        for row in rows:
+            arts = ", ".join(dict.fromkeys(row["articles"]["uncc-2024"]))
+            print(f"{row['id']} {row['version']}  [{row['plugin']}]  {row['title']}")
+            print(f"    articles (uncc-2024): {arts}")
+            print(f"    principles: {', '.join(row['principles'])}")
+        for failure in registry.failures:
+            print(f"LOAD FAILURE {failure.plugin}: {failure.error}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _test(args: argparse.Namespace) -> int:
+    from .expected import run_expected
+
+    return run_expected(args.files, laws=args.laws, as_of=args.as_of, quiet=args.quiet)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

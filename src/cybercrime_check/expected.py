@@ -1,0 +1,149 @@
+"""Expected findings: what courts, UN experts and NGOs concluded, as test data.
+
+An expected-findings file names a law and lists conclusions an external
+source reached about specific provisions. ``cybercrime-check test`` evaluates
+the law and reports, per conclusion, whether the library agrees.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ._types import DateOrUnspecified, Identifier, Model, ShortText, Text, Url
+from .errors import LawDataError, Problem
+from .law import NationalLaw
+from .verdict import Dimension, Finding, Status, Verdict
+
+SourceKind = Literal[
+    "court", "un_body", "regional_body", "ngo", "government", "parliament", "academic", "professional_body", "media"
+]
+
+
+class ExpertSource(Model):
+    author: ShortText
+    kind: SourceKind
+    title: ShortText
+    url: Url
+    date: DateOrUnspecified = "unspecified"
+
+
+class Expectation(Model):
+    id: Identifier
+    provision: Identifier | None = None
+    """Provision id in the law; omit for conclusions about the instrument as a whole."""
+    checker: ShortText | None = None
+    rule: ShortText | None = None
+    status: Status
+    dimension: Dimension
+    principle: Identifier | None = None
+    conclusion: Text
+    """The source's conclusion, paraphrased."""
+    source: ExpertSource
+
+
+class ExpectedFile(Model):
+    law: ShortText
+    """Path of the law file, relative to this file."""
+    law_id: Identifier
+    as_of: DateOrUnspecified = "unspecified"
+    expectations: tuple[Expectation, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ExpectedFile:
+        ids = [e.id for e in self.expectations]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"expectation ids used twice: {', '.join(dupes)}")
+        return self
+
+
+class Outcome(Model):
+    expectation: Expectation
+    matched: bool
+    actual: tuple[tuple[str, str, str], ...]
+    """(checker, status, reason) of the findings about the same provision and dimension."""
+
+
+def matches(e: Expectation, f: Finding) -> bool:
+    return (
+        f.provision.provision_id == e.provision
+        and f.dimension == e.dimension
+        and f.status == e.status
+        and (e.checker is None or f.checker == e.checker)
+        and (e.rule is None or f.rule == e.rule)
+        and (e.principle is None or any(p.id == e.principle for p in f.principles))
+    )
+
+
+def compare(expected: ExpectedFile, verdict: Verdict) -> list[Outcome]:
+    outcomes = []
+    for e in expected.expectations:
+        hit = any(matches(e, f) for f in verdict.findings)
+        related = tuple(
+            (f.checker, f.status, f.reason) for f in verdict.findings
+            if f.provision.provision_id == e.provision and f.dimension == e.dimension
+            and (e.checker is None or f.checker == e.checker)
+        )
+        outcomes.append(Outcome(expectation=e, matched=hit, actual=related))
+    return outcomes
+
+
+def load_expected(path: str | os.PathLike[str]) -> ExpectedFile:
+    from .loader import load_model
+
+    return load_model(path, ExpectedFile)[0]
+
+
+def _find_law(expected: ExpectedFile, path: Path, laws: dict[str, NationalLaw] | None) -> NationalLaw:
+    from .loader import load_law
+
+    if laws is not None:
+        if expected.law_id not in laws:
+            raise LawDataError([Problem(str(path), 1, 1, "law_id", f"no law with id {expected.law_id!r} was given", "reference")])
+        return laws[expected.law_id]
+    law = load_law(path.parent / expected.law)
+    if law.id != expected.law_id:
+        raise LawDataError([Problem(str(path), 1, 1, "law_id", f"{expected.law} holds law {law.id!r}, not {expected.law_id!r}", "reference")])
+    return law
+
+
+def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: date | None, quiet: bool) -> int:
+    """The ``test`` command: print agreement per expectation; 0 if all match, else 1."""
+    from .engine import build_registry, evaluate
+    from .loader import load_laws
+
+    given = {law.id: law for law in load_laws(laws)} if laws else None
+    registry = build_registry()
+    total = matched = 0
+    for name in files:
+        path = Path(name)
+        expected = load_expected(path)
+        law = _find_law(expected, path, given)
+        day = as_of or (expected.as_of if isinstance(expected.as_of, date) else None)
+        verdict = evaluate(law, as_of=day, registry=registry)
+        for o in compare(expected, verdict):
+            total += 1
+            matched += o.matched
+            e = o.expectation
+            if o.matched and quiet:
+                continue
+            mark = "ok  " if o.matched else "FAIL"
+            print(f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected {e.status} "
+                  f"({e.dimension}) per {e.source.author}")
+            if not o.matched:
+                if o.actual:
+                    for checker, status, reason in o.actual:
+                        print(f"       library: {checker} -> {status}: {reason}")
+                else:
+                    print("       library: no finding about this provision in this dimension")
+    share = f"{matched / total:.0%}" if total else "n/a"
+    print(f"agreement: {matched}/{total} expected findings matched ({share})")
+    sys.stdout.flush()
+    return 0 if matched == total else 1

@@ -1,0 +1,237 @@
+"""A national law (one instrument) as typed data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, PrivateAttr, model_validator
+
+from ._types import (
+    DateOrUnspecified,
+    Identifier,
+    ListTag,
+    Model,
+    ShortText,
+    Text,
+    TriState,
+    WordTag,
+    word_or_list_discriminator,
+)
+from .cooperation import CooperationRule
+from .offence import Offence
+from .procedural_power import ProceduralPower
+from .provision import Provision, Source
+
+InstrumentType = Literal[
+    "statute", "decree_law", "code", "regulation", "policy", "constitution", "other"
+]
+TextKind = Literal[
+    "original", "official_translation", "unofficial_translation", "unspecified"
+]
+
+
+@cache
+def _alpha2_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+@cache
+def _language_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+def _check_country(code: str) -> str:
+    if code not in _alpha2_codes():
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+def _check_language(code: str) -> str:
+    if code not in _language_codes():
+        raise ValueError(f"{code!r} is not an ISO 639-1 language code")
+    return code
+
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$"), AfterValidator(_check_country)]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$"), AfterValidator(_check_language)]
+
+
+class TextUsed(Model):
+    """Which text of the law the data was modelled from."""
+
+    language: LanguageCode
+    kind: TextKind = "unspecified"
+
+
+class Amendment(Model):
+    instrument: ShortText
+    date: DateOrUnspecified = "unspecified"
+    note: Text | None = None
+    sources: tuple[Identifier, ...] = ()
+
+
+class IntegrityError(ValueError):
+    """Cross-reference problems, each with the field path it concerns."""
+
+    def __init__(self, items: list[tuple[tuple[str | int, ...], str]]) -> None:
+        self.items = items
+        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in items))
+
+
+class NationalLaw(Model):
+    """One legal instrument of one jurisdiction, with the provisions we model."""
+
+    id: Identifier
+    jurisdiction: CountryCode
+    title: ShortText
+    original_title: ShortText | None = None
+    instrument_type: InstrumentType
+    enacted: DateOrUnspecified = "unspecified"
+    in_force_from: DateOrUnspecified = "unspecified"
+    in_force: TriState = "unspecified"
+    amendments: tuple[Amendment, ...] = ()
+    supersedes: Identifier | None = None
+    text_used: TextUsed
+    sources: tuple[Source, ...] = Field(min_length=1)
+    offences: tuple[Offence, ...] = ()
+    procedural_powers: Annotated[
+        Annotated[tuple[ProceduralPower, ...], ListTag] | Annotated[Literal["unspecified"], WordTag],
+        word_or_list_discriminator(),
+    ] = "unspecified"
+    """``[]`` means the instrument grants none; ``unspecified`` that we do not know."""
+    cooperation_rules: Annotated[
+        Annotated[tuple[CooperationRule, ...], ListTag]
+        | Annotated[Literal["unspecified"], WordTag],
+        word_or_list_discriminator(),
+    ] = "unspecified"
+    coverage: Literal["complete", "selected_provisions", "unspecified"] = "unspecified"
+    """Whether every offence of the instrument is modelled, or only selected ones."""
+    scope_note: Text | None = None
+    notes: Text | None = None
+
+    _origin: Any = PrivateAttr(default=None)
+    """Set by the loader: the file and provision lines (see ``loader.origin_of``)."""
+
+    def __eq__(self, other: object) -> bool:
+        # Two laws are equal when their data is; where they were read from does not count.
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    __hash__ = Model.__hash__
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> NationalLaw:
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        source_ids = [s.id for s in self.sources]
+        seen: set[str] = set()
+        for i, sid in enumerate(source_ids):
+            if sid in seen:
+                problems.append((("sources", i, "id"), f"source id {sid!r} is declared twice"))
+            seen.add(sid)
+        provision_ids: dict[str, tuple[str | int, ...]] = {}
+        for group, items in self._groups():
+            for i, item in enumerate(items):
+                loc: tuple[str | int, ...] = (group, i)
+                if item.id in provision_ids:
+                    problems.append(
+                        ((*loc, "id"), f"provision id {item.id!r} is used twice in this law")
+                    )
+                provision_ids.setdefault(item.id, loc)
+                for refs, where in _source_refs(item):
+                    for j, ref in enumerate(refs):
+                        if ref not in seen:
+                            problems.append(
+                                ((*loc, *where, j), f"unknown source id {ref!r}; declare it under sources")
+                            )
+        for i, amendment in enumerate(self.amendments):
+            for j, ref in enumerate(amendment.sources):
+                if ref not in seen:
+                    problems.append(
+                        (("amendments", i, "sources", j), f"unknown source id {ref!r}")
+                    )
+        if problems:
+            raise IntegrityError(problems)
+        return self
+
+    def _groups(self) -> Iterator[tuple[str, tuple[Provision, ...]]]:
+        yield "offences", self.offences
+        yield "procedural_powers", self.powers
+        yield "cooperation_rules", self.rules
+
+    @property
+    def powers(self) -> tuple[ProceduralPower, ...]:
+        return self.procedural_powers if isinstance(self.procedural_powers, tuple) else ()
+
+    @property
+    def rules(self) -> tuple[CooperationRule, ...]:
+        return self.cooperation_rules if isinstance(self.cooperation_rules, tuple) else ()
+
+    def provisions(self) -> Iterator[Provision]:
+        for _, items in self._groups():
+            yield from items
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    def provision_applies(self, provision: Provision, as_of: date) -> bool | None:
+        """Whether ``provision`` applied on ``as_of`` (None: dates unknown)."""
+        status = provision.status
+        if status is None:
+            start = self.in_force_from
+            if isinstance(start, date) and as_of < start:
+                return False
+            return True
+        return status.applies_on(as_of, self.in_force_from)
+
+    def as_of(self, day: date) -> NationalLaw:
+        """The law as it stood on ``day``: provisions not yet or no longer in force removed.
+
+        Provisions whose dates are unknown are kept, so nothing disappears
+        silently; checkers see their status and can say so.
+        """
+        keep = {
+            p.id for p in self.provisions() if self.provision_applies(p, day) is not False
+        }
+        update: dict[str, Any] = {
+            "offences": tuple(o for o in self.offences if o.id in keep),
+        }
+        if isinstance(self.procedural_powers, tuple):
+            update["procedural_powers"] = tuple(p for p in self.powers if p.id in keep)
+        if isinstance(self.cooperation_rules, tuple):
+            update["cooperation_rules"] = tuple(r for r in self.rules if r.id in keep)
+        return self.model_copy(update=update)
+
+    def canonical_json(self) -> str:
+        """Deterministic JSON of the data (sorted keys), the basis of the content hash."""
+        return json.dumps(
+            self.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+            allow_nan=False,
+        )
+
+    def content_hash(self) -> str:
+        return "sha256:" + hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+
+
+def _source_refs(item: Provision) -> Iterator[tuple[tuple[str, ...], tuple[str | int, ...]]]:
+    yield item.sources, ("sources",)
+    if isinstance(item, Offence):
+        for i, d in enumerate(item.defence_list):
+            yield d.sources, ("defences", i, "sources")
+        for i, g in enumerate(item.groups_affected):
+            yield g.sources, ("groups_affected", i, "sources")
+    for i, c in enumerate(item.conflicts):
+        yield tuple(claim.source for claim in c.claims), ("conflicts", i, "claims")

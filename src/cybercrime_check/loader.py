@@ -1,0 +1,162 @@
+"""Load law files (and other YAML data) into validated models, or explain why not."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ._yaml import YamlDocument, read_yaml
+from .errors import LawDataError, Problem
+from .law import IntegrityError, NationalLaw
+
+M = TypeVar("M", bound=BaseModel)
+
+class LawOrigin:
+    """Where a loaded law came from: its file and the line of each provision."""
+
+    __slots__ = ("lines", "path")
+
+    def __init__(self, path: str, lines: dict[str, int]) -> None:
+        self.path = path
+        self.lines = lines
+
+
+def origin_of(law: NationalLaw) -> LawOrigin | None:
+    """The file and provision lines of a law loaded by :func:`load_law`, if any."""
+    origin = law._origin
+    return origin if isinstance(origin, LawOrigin) else None
+
+
+def _display_name(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # different drive on Windows
+        return str(path)
+
+
+def problems_from_validation(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
+    """Map pydantic errors to located problems (file:line:col field: message)."""
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False, include_input=False, include_context=True):
+        loc = tuple(err["loc"])
+        ctx = err.get("ctx") or {}
+        inner = ctx.get("error")
+        if isinstance(inner, IntegrityError):
+            for sub_loc, message in inner.items:
+                line, col, field = doc.locate(loc + sub_loc)
+                problems.append(Problem(doc.filename, line, col, field, message, "reference"))
+            continue
+        line, col, field = doc.locate(loc)
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling; see `cybercrime-check schema`)"
+        elif err["type"] == "missing":
+            message = f"required field {str(loc[-1])!r} is missing"
+        elif message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        problems.append(Problem(doc.filename, line, col, field, message, err["type"]))
+    return problems
+
+
+def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDocument]:
+    """Strictly load one YAML file as ``model``; raise :class:`LawDataError` on any problem."""
+    p = Path(path)
+    name = _display_name(p)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise LawDataError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}", "io")]) from None
+    doc, problems = read_yaml(raw, name)
+    if doc is None:
+        raise LawDataError(problems)
+    try:
+        value = model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise LawDataError(problems_from_validation(doc, exc)) from None
+    return value, doc
+
+
+def load_law(path: str | os.PathLike[str]) -> NationalLaw:
+    """Load and validate one law file.
+
+    Raises :class:`~cybercrime_check.errors.LawDataError` listing *every*
+    problem in the file, each with line, column and field path.
+    """
+    law, doc = load_model(path, NationalLaw)
+    lines: dict[str, int] = {}
+    for group in ("offences", "procedural_powers", "cooperation_rules"):
+        items = doc.data.get(group)
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    lines[item["id"]] = doc.locate((group, i))[0]
+    law._origin = LawOrigin(doc.filename, lines)
+    return law
+
+
+def load_laws(paths: Iterable[str | os.PathLike[str]]) -> list[NationalLaw]:
+    """Load several laws; problems from *all* files are reported together.
+
+    Directories are searched for ``*.yaml`` files (sorted). Two files that
+    declare the same law id are an error, not a silent overwrite.
+    """
+    laws: list[NationalLaw] = []
+    problems: list[Problem] = []
+    ids: dict[str, str] = {}
+    for path in expand_paths(paths):
+        try:
+            law = load_law(path)
+        except LawDataError as exc:
+            problems.extend(exc.problems)
+            continue
+        where = _display_name(path)
+        if law.id in ids:
+            problems.append(
+                Problem(where, 1, 1, "id", f"law id {law.id!r} is also used by {ids[law.id]}", "duplicate_law")
+            )
+            continue
+        ids[law.id] = where
+        laws.append(law)
+    if problems:
+        raise LawDataError(problems)
+    return laws
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given, directories expanded to their ``*.yaml``/``*.yml`` files."""
+    result: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            result.extend(sorted(q for q in p.iterdir() if q.suffix in {".yaml", ".yml"}))
+        else:
+            result.append(p)
+    return result
+
+
+def dump_law_yaml(law: NationalLaw) -> str:
+    """Write a law as YAML that :func:`load_law` reads back to an equal model."""
+    import yaml
+
+    data: Any = law.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return yaml.dump(data, Dumper=_QuotingDumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _quoting_dumper() -> type[Any]:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        """Quotes every string so that no reader's YAML 1.1 rules can retype it."""
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+
+    Dumper.add_representer(str, represent_str)
+    return Dumper
+
+
+_QuotingDumper = _quoting_dumper()
