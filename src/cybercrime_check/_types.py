@@ -81,9 +81,7 @@ def lowest_confidence(*levels: str) -> Confidence:
 def _tri_state(value: Any) -> Any:
     if isinstance(value, bool) or value == UNSPECIFIED:
         return value
-    raise PydanticCustomError(
-        "tri_state", "expected true, false or 'unspecified' (got {got})", {"got": _show(value)}
-    )
+    raise PydanticCustomError("tri_state", "expected true, false or 'unspecified' (got {got})", {"got": _show(value)})
 
 
 TriState = Annotated[
@@ -142,8 +140,13 @@ DateOrUnspecified = Annotated[
 
 # --- durations (penalties, time limits, retention periods) -----------------
 
-_UNITS = {"year": Fraction(12), "month": Fraction(1), "week": Fraction(7, 30), "day": Fraction(1, 30),
-          "hour": Fraction(1, 720)}
+_UNITS = {
+    "year": Fraction(12),
+    "month": Fraction(1),
+    "week": Fraction(7, 30),
+    "day": Fraction(1, 30),
+    "hour": Fraction(1, 720),
+}
 _DURATION = re.compile(r"^(\d{1,6}(?:\.\d{1,2})?) (year|month|week|day|hour)s?$")
 
 
@@ -195,9 +198,7 @@ def _duration_in(value: Any, words: tuple[str, ...]) -> Any:
     allowed = "a length such as '5 years', '3 months', '90 days'"
     if words:
         allowed += " or one of " + ", ".join(repr(w) for w in words)
-    raise PydanticCustomError(
-        "duration", "expected {allowed} (got {got})", {"allowed": allowed, "got": _show(value)}
-    )
+    raise PydanticCustomError("duration", "expected {allowed} (got {got})", {"allowed": allowed, "got": _show(value)})
 
 
 def _duration_out(value: Duration | str) -> str:
@@ -248,9 +249,7 @@ def _amount_in(value: Any) -> Any:
 Amount = Annotated[
     StrictInt | Literal["unspecified", "none"],
     BeforeValidator(_amount_in),
-    WithJsonSchema(
-        {"oneOf": [{"type": "integer", "minimum": 0}, {"enum": ["unspecified", "none"]}]}
-    ),
+    WithJsonSchema({"oneOf": [{"type": "integer", "minimum": 0}, {"enum": ["unspecified", "none"]}]}),
 ]
 
 

@@ -88,10 +88,9 @@ class YamlDocument:
                     continue
                 node = found
                 path.append(str(seg))
-            elif isinstance(node, SequenceNode) and isinstance(seg, int):
-                if 0 <= seg < len(node.value):
-                    node = node.value[seg]
-                    path.append(str(seg))
+            elif isinstance(node, SequenceNode) and isinstance(seg, int) and 0 <= seg < len(node.value):
+                node = node.value[seg]
+                path.append(str(seg))
         mark = node.start_mark
         return mark.line + 1, mark.column + 1, ".".join(path)
 
@@ -103,9 +102,7 @@ def read_yaml(raw: bytes, filename: str) -> tuple[YamlDocument | None, list[Prob
         return Problem(filename, line, col, field, message, code)
 
     if len(raw) > MAX_BYTES:
-        return None, [
-            problem(0, 0, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "too_large")
-        ]
+        return None, [problem(0, 0, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "too_large")]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import Field
 
@@ -38,9 +38,7 @@ class Article(Model):
     title: ShortText
     chapter: Literal["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
     kind: Literal["criminalisation", "procedural", "cooperation", "safeguard", "general"]
-    obligation: Literal[
-        "shall", "may", "mixed", "shall_consider", "shall_endeavour", "descriptive"
-    ]
+    obligation: Literal["shall", "may", "mixed", "shall_consider", "shall_endeavour", "descriptive"]
     confidence: CatalogueConfidence
     confidence_note: Text | None = None
     sources: tuple[ShortText, ...] = ()
@@ -209,15 +207,11 @@ class Catalogue:
         self.red_lines = {r.id: r for r in self.red_line_list.red_lines}
         self.parameters = load_model(root / "parameters.yaml", Parameters)[0]
         self._by_final = {m.final: m for m in self.crosswalk}
-        self._articles = {
-            v: {a.ref: a for a in tv.articles} for v, tv in self.versions.items()
-        }
+        self._articles = {v: {a.ref: a for a in tv.articles} for v, tv in self.versions.items()}
 
     def check_version(self, version: str) -> str:
         if version not in self.versions:
-            raise CatalogueError(
-                f"unknown Convention text {version!r}; choose one of {', '.join(TEXT_VERSIONS)}"
-            )
+            raise CatalogueError(f"unknown Convention text {version!r}; choose one of {', '.join(TEXT_VERSIONS)}")
         return version
 
     def article(self, version: str, ref: str) -> Article | None:
@@ -236,12 +230,13 @@ class Catalogue:
         except KeyError:
             raise CatalogueError(f"unknown Convention concept {concept_key!r}") from None
         final_article = self.article(DEFAULT_VERSION, concept.ref)
-        final_conf = _weakest(
-            concept.confidence, final_article.confidence if final_article else "unconfirmed"
-        )
+        final_conf = _weakest(concept.confidence, final_article.confidence if final_article else "unconfirmed")
         if version == DEFAULT_VERSION:
             return ArticleRef(
-                concept=concept_key, version=version, ref=concept.ref, title=concept.title,
+                concept=concept_key,
+                version=version,
+                ref=concept.ref,
+                title=concept.title,
                 confidence=final_conf,
             )
         mapping = self._by_final.get(concept.ref)
@@ -251,16 +246,24 @@ class Catalogue:
             if article_map is not None and concept.ref != article_map.final:
                 suffix = concept.ref[len(article_map.final) :]
                 return ArticleRef(
-                    concept=concept_key, version=version, ref=article_map.draft + suffix,
+                    concept=concept_key,
+                    version=version,
+                    ref=article_map.draft + suffix,
                     title=concept.title,
                     confidence=_weakest(article_map.confidence, final_conf, "partial"),
                 )
             return ArticleRef(
-                concept=concept_key, version=version, ref=None, title=concept.title,
+                concept=concept_key,
+                version=version,
+                ref=None,
+                title=concept.title,
                 confidence="unconfirmed",
             )
         return ArticleRef(
-            concept=concept_key, version=version, ref=mapping.draft, title=concept.title,
+            concept=concept_key,
+            version=version,
+            ref=mapping.draft,
+            title=concept.title,
             confidence=_weakest(mapping.confidence, final_conf),
         )
 
@@ -273,13 +276,17 @@ class Catalogue:
     def red_lines_for(self, principle_ids: tuple[str, ...], concept_keys: tuple[str, ...]) -> tuple[str, ...]:
         """Red lines a finding speaks to: those whose principles it cites, refined by concept."""
         found = {
-            rl.id for rl in self.red_line_list.red_lines
+            rl.id
+            for rl in self.red_line_list.red_lines
             if rl.id in ("rl3",) and set(rl.principles) & set(principle_ids)
         }
         concepts = set(concept_keys)
         if "protection_of_researchers_journalists" in principle_ids:
             found.add("rl2")
-        if "freedom_of_expression" in principle_ids and concepts & {"scope.application", "general.human_rights.no_suppression"}:
+        if "freedom_of_expression" in principle_ids and concepts & {
+            "scope.application",
+            "general.human_rights.no_suppression",
+        }:
             found.add("rl1")
         if concepts & {"procedural.scope", "procedural.scope.any_offence", "cooperation.serious_crime"}:
             found.add("rl4")
@@ -295,7 +302,7 @@ _CONF_ORDER = {"confirmed": 2, "partial": 1, "unconfirmed": 0}
 
 def _weakest(*levels: str | None) -> CatalogueConfidence:
     present = [lvl for lvl in levels if lvl is not None]
-    return min(present, key=lambda lvl: _CONF_ORDER[lvl])  # type: ignore[return-value]
+    return cast(CatalogueConfidence, min(present, key=lambda lvl: _CONF_ORDER[lvl]))
 
 
 @cache

@@ -55,8 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     _evaluation_options(p)
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--fail-on", choices=["info", "low", "medium", "high", "critical"], metavar="SEVERITY",
-                   help="exit 1 if a non-compliant finding at or above SEVERITY exists")
+    p.add_argument(
+        "--fail-on",
+        choices=["info", "low", "medium", "high", "critical"],
+        metavar="SEVERITY",
+        help="exit 1 if a non-compliant finding at or above SEVERITY exists",
+    )
     p.add_argument("--all", action="store_true", help="text/markdown: also list compliant findings")
 
     p = sub.add_parser("checkers", help="list registered checkers")
@@ -65,16 +69,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("test", help="compare verdicts with expected findings files")
     p.add_argument("files", nargs="+", metavar="EXPECTED")
-    p.add_argument("--laws", nargs="+", metavar="DIR_OR_FILE", default=None,
-                   help="where to find the laws (default: the file named in each expected file)")
+    p.add_argument(
+        "--laws",
+        nargs="+",
+        metavar="DIR_OR_FILE",
+        default=None,
+        help="where to find the laws (default: the file named in each expected file)",
+    )
     p.add_argument("--as-of", type=_date, default=None)
     p.add_argument("-q", "--quiet", action="store_true", help="print only mismatches and the total")
     return parser
 
 
 def _evaluation_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--convention", choices=["uncc-2024", "uncc-draft-2024-02"], default="uncc-2024",
-                   help="Convention text whose article numbers are shown (default: the adopted text)")
+    p.add_argument(
+        "--convention",
+        choices=["uncc-2024", "uncc-draft-2024-02"],
+        default="uncc-2024",
+        help="Convention text whose article numbers are shown (default: the adopted text)",
+    )
     p.add_argument("--as-of", type=_date, default=None, help="evaluate the law as it stood on this date")
     p.add_argument("--checker", action="append", dest="checkers", metavar="ID", help="run only these checkers")
     p.add_argument("--exclude", action="append", default=[], metavar="ID", help="skip these checkers")
@@ -143,8 +156,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     laws = load_laws(args.files)
     registry = build_registry(third_party=not args.no_plugins)
     verdicts = [
-        evaluate(law, convention=args.convention, checkers=args.checkers, exclude=args.exclude,
-                 as_of=args.as_of, registry=registry)
+        evaluate(
+            law,
+            convention=args.convention,
+            checkers=args.checkers,
+            exclude=args.exclude,
+            as_of=args.as_of,
+            registry=registry,
+        )
         for law in laws
     ]
     _write(render_verdicts(verdicts, args.format, show_all=args.all), args.output)
@@ -164,20 +183,30 @@ def _checkers(args: argparse.Namespace) -> int:
 
     cat = catalogue()
     registry = build_registry(third_party=not args.no_plugins)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for checker, plugin in registry.checkers:
-        rows.append({
-            "id": checker.id,
-            "version": checker.version,
-            "title": checker.title,
-            "plugin": plugin,
-            "articles": {v: [cat.resolve(k, v).label() for k in checker.concepts] for v in TEXT_VERSIONS},
-            "principles": list(checker.principles),
-            "authority": checker.authority,
-        })
+        rows.append(
+            {
+                "id": checker.id,
+                "version": checker.version,
+                "title": checker.title,
+                "plugin": plugin,
+                "articles": {v: [cat.resolve(k, v).label() for k in checker.concepts] for v in TEXT_VERSIONS},
+                "principles": list(checker.principles),
+                "authority": checker.authority,
+            }
+        )
     if args.format == "json":
-        sys.stdout.write(json.dumps({"checkers": rows, "load_failures": [
-            {"plugin": f.plugin, "error": f.error} for f in registry.failures]}, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "checkers": rows,
+                    "load_failures": [{"plugin": f.plugin, "error": f.error} for f in registry.failures],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
     else:
         for row in rows:
             arts = ", ".join(dict.fromkeys(row["articles"]["uncc-2024"]))

@@ -45,8 +45,7 @@ class CooperationRule(Provision):
     kind: CooperationKind
     dual_criminality: DualCriminality = "unspecified"
     refusal_grounds: Annotated[
-        Annotated[tuple[RefusalGround, ...], ListTag]
-        | Annotated[Literal["none", "unspecified"], WordTag],
+        Annotated[tuple[RefusalGround, ...], ListTag] | Annotated[Literal["none", "unspecified"], WordTag],
         word_or_list_discriminator(),
     ] = "unspecified"
     data_protection_conditions: TriState = "unspecified"

@@ -87,8 +87,10 @@ def compare(expected: ExpectedFile, verdict: Verdict) -> list[Outcome]:
     for e in expected.expectations:
         hit = any(matches(e, f) for f in verdict.findings)
         related = tuple(
-            (f.checker, f.status, f.reason) for f in verdict.findings
-            if f.provision.provision_id == e.provision and f.dimension == e.dimension
+            (f.checker, f.status, f.reason)
+            for f in verdict.findings
+            if f.provision.provision_id == e.provision
+            and f.dimension == e.dimension
             and (e.checker is None or f.checker == e.checker)
         )
         outcomes.append(Outcome(expectation=e, matched=hit, actual=related))
@@ -106,11 +108,24 @@ def _find_law(expected: ExpectedFile, path: Path, laws: dict[str, NationalLaw] |
 
     if laws is not None:
         if expected.law_id not in laws:
-            raise LawDataError([Problem(str(path), 1, 1, "law_id", f"no law with id {expected.law_id!r} was given", "reference")])
+            raise LawDataError(
+                [Problem(str(path), 1, 1, "law_id", f"no law with id {expected.law_id!r} was given", "reference")]
+            )
         return laws[expected.law_id]
     law = load_law(path.parent / expected.law)
     if law.id != expected.law_id:
-        raise LawDataError([Problem(str(path), 1, 1, "law_id", f"{expected.law} holds law {law.id!r}, not {expected.law_id!r}", "reference")])
+        raise LawDataError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "law_id",
+                    f"{expected.law} holds law {law.id!r}, not {expected.law_id!r}",
+                    "reference",
+                )
+            ]
+        )
     return law
 
 
@@ -135,8 +150,10 @@ def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: dat
             if o.matched and quiet:
                 continue
             mark = "ok  " if o.matched else "FAIL"
-            print(f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected {e.status} "
-                  f"({e.dimension}) per {e.source.author}")
+            print(
+                f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected {e.status} "
+                f"({e.dimension}) per {e.source.author}"
+            )
             if not o.matched:
                 if o.actual:
                     for checker, status, reason in o.actual:

@@ -27,12 +27,8 @@ from .offence import Offence
 from .procedural_power import ProceduralPower
 from .provision import Provision, Source
 
-InstrumentType = Literal[
-    "statute", "decree_law", "code", "regulation", "policy", "constitution", "other"
-]
-TextKind = Literal[
-    "original", "official_translation", "unofficial_translation", "unspecified"
-]
+InstrumentType = Literal["statute", "decree_law", "code", "regulation", "policy", "constitution", "other"]
+TextKind = Literal["original", "official_translation", "unofficial_translation", "unspecified"]
 
 
 @cache
@@ -109,8 +105,7 @@ class NationalLaw(Model):
     ] = "unspecified"
     """``[]`` means the instrument grants none; ``unspecified`` that we do not know."""
     cooperation_rules: Annotated[
-        Annotated[tuple[CooperationRule, ...], ListTag]
-        | Annotated[Literal["unspecified"], WordTag],
+        Annotated[tuple[CooperationRule, ...], ListTag] | Annotated[Literal["unspecified"], WordTag],
         word_or_list_discriminator(),
     ] = "unspecified"
     coverage: Literal["complete", "selected_provisions", "unspecified"] = "unspecified"
@@ -141,22 +136,16 @@ class NationalLaw(Model):
             for i, item in enumerate(items):
                 loc: tuple[str | int, ...] = (group, i)
                 if item.id in provision_ids:
-                    problems.append(
-                        ((*loc, "id"), f"provision id {item.id!r} is used twice in this law")
-                    )
+                    problems.append(((*loc, "id"), f"provision id {item.id!r} is used twice in this law"))
                 provision_ids.setdefault(item.id, loc)
                 for refs, where in _source_refs(item):
                     for j, ref in enumerate(refs):
                         if ref not in seen:
-                            problems.append(
-                                ((*loc, *where, j), f"unknown source id {ref!r}; declare it under sources")
-                            )
+                            problems.append(((*loc, *where, j), f"unknown source id {ref!r}; declare it under sources"))
         for i, amendment in enumerate(self.amendments):
             for j, ref in enumerate(amendment.sources):
                 if ref not in seen:
-                    problems.append(
-                        (("amendments", i, "sources", j), f"unknown source id {ref!r}")
-                    )
+                    problems.append((("amendments", i, "sources", j), f"unknown source id {ref!r}"))
         if problems:
             raise IntegrityError(problems)
         return self
@@ -189,9 +178,7 @@ class NationalLaw(Model):
         status = provision.status
         if status is None:
             start = self.in_force_from
-            if isinstance(start, date) and as_of < start:
-                return False
-            return True
+            return not (isinstance(start, date) and as_of < start)
         return status.applies_on(as_of, self.in_force_from)
 
     def as_of(self, day: date) -> NationalLaw:
@@ -200,9 +187,7 @@ class NationalLaw(Model):
         Provisions whose dates are unknown are kept, so nothing disappears
         silently; checkers see their status and can say so.
         """
-        keep = {
-            p.id for p in self.provisions() if self.provision_applies(p, day) is not False
-        }
+        keep = {p.id for p in self.provisions() if self.provision_applies(p, day) is not False}
         update: dict[str, Any] = {
             "offences": tuple(o for o in self.offences if o.id in keep),
         }

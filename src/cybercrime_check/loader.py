@@ -15,6 +15,7 @@ from .law import IntegrityError, NationalLaw
 
 M = TypeVar("M", bound=BaseModel)
 
+
 class LawOrigin:
     """Where a loaded law came from: its file and the line of each provision."""
 

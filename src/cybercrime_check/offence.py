@@ -7,7 +7,7 @@ civil society fears the Convention will export through cooperation.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
@@ -80,13 +80,11 @@ OffenceCategory = Literal[
     "unspecified",
 ]
 
-CYBER_DEPENDENT: frozenset[str] = frozenset(CyberDependentCategory.__args__)
-CONVENTION_CATEGORIES: frozenset[str] = frozenset(ConventionCategory.__args__)
-CONTENT_OUTSIDE_CONVENTION: frozenset[str] = frozenset(ContentCategory.__args__)
+CYBER_DEPENDENT: frozenset[str] = frozenset(get_args(CyberDependentCategory))
+CONVENTION_CATEGORIES: frozenset[str] = frozenset(get_args(ConventionCategory))
+CONTENT_OUTSIDE_CONVENTION: frozenset[str] = frozenset(get_args(ContentCategory))
 
-MentalElement = Literal[
-    "intent", "knowledge", "recklessness", "negligence", "none_stated", "unspecified"
-]
+MentalElement = Literal["intent", "knowledge", "recklessness", "negligence", "none_stated", "unspecified"]
 DefenceKind = Literal[
     "public_interest",
     "journalism",

@@ -38,9 +38,7 @@ Authorisation = Literal[
 ]
 Notification = Literal["required", "required_may_be_delayed", "not_required", "unspecified"]
 Grounds = Literal["specific_threshold", "vague", "none", "unspecified"]
-PowerScope = Literal[
-    "all_crimes", "serious_crimes", "listed_offences", "cyber_dependent_only", "unspecified"
-]
+PowerScope = Literal["all_crimes", "serious_crimes", "listed_offences", "cyber_dependent_only", "unspecified"]
 DataCategory = Literal["subscriber", "traffic", "content", "location", "biometric", "other"]
 
 AUTHORISATION_RANK: dict[str, int] = {

@@ -24,9 +24,7 @@ from ._types import (
     Url,
 )
 
-StatusState = Literal[
-    "in_force", "amended", "repealed", "struck_down", "suspended", "not_yet_in_force", "unspecified"
-]
+StatusState = Literal["in_force", "amended", "repealed", "struck_down", "suspended", "not_yet_in_force", "unspecified"]
 ENDED_STATES = frozenset({"repealed", "struck_down", "suspended"})
 
 
@@ -65,9 +63,7 @@ class LegalStatus(Model):
     @model_validator(mode="after")
     def _ended_needs_end(self) -> LegalStatus:
         if self.state in ENDED_STATES and self.until is None:
-            raise ValueError(
-                f"a provision that is {self.state} needs 'until' (a date or 'unspecified')"
-            )
+            raise ValueError(f"a provision that is {self.state} needs 'until' (a date or 'unspecified')")
         if self.state in {"struck_down", "suspended"} and self.decision is None:
             raise ValueError(f"a provision that is {self.state} needs the 'decision' that did it")
         return self
@@ -82,9 +78,7 @@ class LegalStatus(Model):
                 return None
             if day >= self.until:
                 return False
-        if self.state == "not_yet_in_force" and not isinstance(start, date):
-            return False
-        return True
+        return not (self.state == "not_yet_in_force" and not isinstance(start, date))
 
 
 class Conflict(Model):

@@ -27,8 +27,12 @@ def schema(which: str) -> dict[str, Any]:
     else:  # pragma: no cover - argparse restricts choices
         raise ValueError(which)
     # Editors see the file's own "# yaml-language-server" comment, not a $schema key.
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_BASE + which, **data,
-            "title": title}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + which,
+        **data,
+        "title": title,
+    }
 
 
 def schema_json(which: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import Field
 
@@ -55,7 +55,7 @@ def worst_status(statuses: list[str] | tuple[str, ...]) -> Status:
     """
     if not statuses:
         return "not_applicable"
-    return max(statuses, key=lambda s: STATUS_BADNESS[s])  # type: ignore[return-value]
+    return cast(Status, max(statuses, key=lambda s: STATUS_BADNESS[s]))
 
 
 class ProvisionRef(Model):
@@ -137,7 +137,7 @@ class LawIdentity(Model):
 
 
 class Verdict(Model):
-    schema_: Literal["cybercrime-check/verdict/1"] = Field(SCHEMA_ID, alias="schema")
+    schema_: Literal["cybercrime-check/verdict/1"] = Field("cybercrime-check/verdict/1", alias="schema")
     disclaimer: Text = DISCLAIMER
     law: LawIdentity
     as_of: ISODate

@@ -50,7 +50,7 @@ def classify(offence: Offence) -> Classification:
 assert CONVENTION_CATEGORIES == CYBER_DEPENDENT | CYBER_ENABLED | CONVENTION_CONTENT
 
 
-def penalty_max_months(penalty: Penalty) -> Fraction | None | Literal["none"]:
+def penalty_max_months(penalty: Penalty) -> Fraction | Literal["none"] | None:
     """Maximum deprivation of liberty in months; None if unknown, 'none' if no prison."""
     if penalty.death_penalty is True:
         return LIFE
@@ -88,14 +88,23 @@ def describe_max(penalty: Penalty) -> str:
     if isinstance(imp, str):
         return "no imprisonment" if imp == "none" else "imprisonment unspecified"
     if imp.max == "none":
-        return f"at least {imp.min} with no stated maximum" if imp.min not in ("none", "unspecified") else "no stated maximum"
+        return (
+            f"at least {imp.min} with no stated maximum"
+            if imp.min not in ("none", "unspecified")
+            else "no stated maximum"
+        )
     return f"up to {imp.max}" if imp.max != "life" else "life imprisonment"
 
 
 @cache
 def _patterns(cat_id: int, terms: tuple[VagueTerm, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (t.term, re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(t.variants, key=len, reverse=True)) + r")\b", re.I))
+        (
+            t.term,
+            re.compile(
+                r"\b(?:" + "|".join(re.escape(v) for v in sorted(t.variants, key=len, reverse=True)) + r")\b", re.I
+            ),
+        )
         for t in terms
     )
 
@@ -109,6 +118,8 @@ def vague_terms(offence: Offence, cat: Catalogue) -> tuple[tuple[str, ...], tupl
     """
     if classify(offence) not in ("content_outside", "unknown"):
         return (), offence.undefined_terms
-    text = " ".join(filter(None, (offence.paraphrase, offence.excerpt, *offence.undefined_terms, *offence.additional_elements)))
+    text = " ".join(
+        filter(None, (offence.paraphrase, offence.excerpt, *offence.undefined_terms, *offence.additional_elements))
+    )
     found = tuple(term for term, rx in _patterns(id(cat), cat.parameters.vague_terms) if rx.search(text))
     return found, offence.undefined_terms

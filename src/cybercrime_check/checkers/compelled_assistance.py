@@ -17,49 +17,111 @@ CONCEPT = ("procedural.compelled_assistance",)
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     if law.procedural_powers == "unspecified":
-        yield draft("powers-unknown", "insufficient_information", "medium", "rights_risk", concepts=CONCEPT,
-                    principles=("self_incrimination",),
-                    reason="The data does not record whether this instrument compels assistance or decryption.")
+        yield draft(
+            "powers-unknown",
+            "insufficient_information",
+            "medium",
+            "rights_risk",
+            concepts=CONCEPT,
+            principles=("self_incrimination",),
+            reason="The data does not record whether this instrument compels assistance or decryption.",
+        )
         return
     powers = [p for p in law.powers if p.kind == "compelled_assistance"]
     if not powers:
-        yield draft("no-compelled-assistance", "not_applicable", "info", "rights_risk", concepts=CONCEPT,
-                    principles=("self_incrimination",),
-                    reason="This instrument grants no power to compel assistance or decryption.")
+        yield draft(
+            "no-compelled-assistance",
+            "not_applicable",
+            "info",
+            "rights_risk",
+            concepts=CONCEPT,
+            principles=("self_incrimination",),
+            reason="This instrument grants no power to compel assistance or decryption.",
+        )
         return
     for p in powers:
-        evidence = [(f"procedural_powers[{p.id}].self_incrimination_protection", p.self_incrimination_protection),
-                    (f"procedural_powers[{p.id}].authorisation", p.authorisation)]
+        evidence = [
+            (f"procedural_powers[{p.id}].self_incrimination_protection", p.self_incrimination_protection),
+            (f"procedural_powers[{p.id}].authorisation", p.authorisation),
+        ]
         sip = p.self_incrimination_protection
         if sip is True:
-            yield draft("self-incrimination", "compliant", "info", "rights_risk", provision_id=p.id, concepts=CONCEPT,
-                        principles=("self_incrimination",), evidence=evidence,
-                        reason=f"{p.citation} does not compel suspects to incriminate themselves.")
+            yield draft(
+                "self-incrimination",
+                "compliant",
+                "info",
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPT,
+                principles=("self_incrimination",),
+                evidence=evidence,
+                reason=f"{p.citation} does not compel suspects to incriminate themselves.",
+            )
         elif sip is False:
-            yield draft("self-incrimination", "non_compliant", "high", "rights_risk", provision_id=p.id, concepts=CONCEPT,
-                        principles=("self_incrimination",), evidence=evidence,
-                        reason=f"{p.citation} can compel suspects to decrypt or disclose, with no protection against self-incrimination.",
-                        recommendation="Exempt suspects and protect the privilege against self-incrimination.",
-                        data_confidence=p.confidence)
+            yield draft(
+                "self-incrimination",
+                "non_compliant",
+                "high",
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPT,
+                principles=("self_incrimination",),
+                evidence=evidence,
+                reason=f"{p.citation} can compel suspects to decrypt or disclose, with no protection against self-incrimination.",
+                recommendation="Exempt suspects and protect the privilege against self-incrimination.",
+                data_confidence=p.confidence,
+            )
         else:
-            yield draft("self-incrimination", "insufficient_information", "medium", "rights_risk", provision_id=p.id,
-                        concepts=CONCEPT, principles=("self_incrimination",), evidence=evidence,
-                        reason=f"The data does not record whether {p.citation} protects suspects against self-incrimination.",
-                        recommendation="Record whether suspects can be compelled.")
+            yield draft(
+                "self-incrimination",
+                "insufficient_information",
+                "medium",
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPT,
+                principles=("self_incrimination",),
+                evidence=evidence,
+                reason=f"The data does not record whether {p.citation} protects suspects against self-incrimination.",
+                recommendation="Record whether suspects can be compelled.",
+            )
         if p.authorisation == "unspecified":
-            yield draft("limits", "insufficient_information", "medium", "rights_risk", provision_id=p.id, concepts=CONCEPT,
-                        principles=("prior_judicial_authorisation",), evidence=evidence,
-                        reason=f"The data does not record who may order assistance under {p.citation}.")
+            yield draft(
+                "limits",
+                "insufficient_information",
+                "medium",
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPT,
+                principles=("prior_judicial_authorisation",),
+                evidence=evidence,
+                reason=f"The data does not record who may order assistance under {p.citation}.",
+            )
         elif AUTHORISATION_RANK[p.authorisation] >= AUTHORISATION_RANK["independent_body"]:
-            yield draft("limits", "compliant", "info", "rights_risk", provision_id=p.id, concepts=CONCEPT,
-                        principles=("prior_judicial_authorisation",), evidence=evidence,
-                        reason=f"Orders under {p.citation} need {p.authorisation.replace('_', ' ')} authorisation.")
+            yield draft(
+                "limits",
+                "compliant",
+                "info",
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPT,
+                principles=("prior_judicial_authorisation",),
+                evidence=evidence,
+                reason=f"Orders under {p.citation} need {p.authorisation.replace('_', ' ')} authorisation.",
+            )
         else:
-            yield draft("limits", "non_compliant", "high", "rights_risk", provision_id=p.id, concepts=CONCEPT,
-                        principles=("prior_judicial_authorisation",), evidence=evidence,
-                        reason=f"Orders to assist or decrypt under {p.citation} are issued by {p.authorisation.replace('_', ' ')}, without a judge.",
-                        recommendation="Require a judicial order, limited to specific data and necessary information.",
-                        data_confidence=p.confidence)
+            yield draft(
+                "limits",
+                "non_compliant",
+                "high",
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPT,
+                principles=("prior_judicial_authorisation",),
+                evidence=evidence,
+                reason=f"Orders to assist or decrypt under {p.citation} are issued by {p.authorisation.replace('_', ' ')}, without a judge.",
+                recommendation="Require a judicial order, limited to specific data and necessary information.",
+                data_confidence=p.confidence,
+            )
 
 
 CHECKER = Checker(

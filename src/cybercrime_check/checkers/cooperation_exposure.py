@@ -44,39 +44,68 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     for o in law.offences:
         months, label, unknown = max_exposure(o)
         content = classify(o) == "content_outside"
-        evidence = [(f"offences[{o.id}].penalty", describe_max(o.penalty)),
-                    ("serious-crime threshold", str(threshold_value))]
+        evidence = [
+            (f"offences[{o.id}].penalty", describe_max(o.penalty)),
+            ("serious-crime threshold", str(threshold_value)),
+        ]
         principles = ("data_protection", "freedom_of_expression") if content else ("data_protection",)
         if months is not None and months >= threshold:
             if content:
                 yield draft(
-                    "speech-offence-is-serious-crime", "non_compliant", "critical", "cooperation_exposure",
-                    provision_id=o.id, concepts=CONCEPTS, principles=principles, evidence=evidence,
-                    reason=(f"{o.citation} carries {label}, which meets the {threshold_value} 'serious crime' threshold, "
-                            "so other states could be asked to gather electronic evidence about speech."),
+                    "speech-offence-is-serious-crime",
+                    "non_compliant",
+                    "critical",
+                    "cooperation_exposure",
+                    provision_id=o.id,
+                    concepts=CONCEPTS,
+                    principles=principles,
+                    evidence=evidence,
+                    reason=(
+                        f"{o.citation} carries {label}, which meets the {threshold_value} 'serious crime' threshold, "
+                        "so other states could be asked to gather electronic evidence about speech."
+                    ),
                     recommendation="Refuse cooperation for this offence; reduce or repeal it domestically.",
                     data_confidence=o.confidence,
                 )
             else:
                 yield draft(
-                    "serious-crime", "compliant", "info", "cooperation_exposure",
-                    provision_id=o.id, concepts=CONCEPTS, principles=principles, evidence=evidence,
+                    "serious-crime",
+                    "compliant",
+                    "info",
+                    "cooperation_exposure",
+                    provision_id=o.id,
+                    concepts=CONCEPTS,
+                    principles=principles,
+                    evidence=evidence,
                     reason=f"{o.citation} carries {label} and is a 'serious crime' open to cross-border evidence gathering.",
                 )
         elif unknown:
             yield draft(
-                "threshold-unknown", "insufficient_information", "high" if content else "medium",
-                "cooperation_exposure", provision_id=o.id, concepts=CONCEPTS, principles=principles,
+                "threshold-unknown",
+                "insufficient_information",
+                "high" if content else "medium",
+                "cooperation_exposure",
+                provision_id=o.id,
+                concepts=CONCEPTS,
+                principles=principles,
                 evidence=evidence,
-                reason=(f"The maximum penalty for {o.citation} is not stated in the data or in the law, so whether it "
-                        f"meets the {threshold_value} 'serious crime' threshold cannot be decided."),
+                reason=(
+                    f"The maximum penalty for {o.citation} is not stated in the data or in the law, so whether it "
+                    f"meets the {threshold_value} 'serious crime' threshold cannot be decided."
+                ),
                 recommendation="Record the maximum penalty, including any default maximum in the general penal code.",
             )
         else:
             assert months is not None
             yield draft(
-                "below-threshold", "compliant", "info", "cooperation_exposure",
-                provision_id=o.id, concepts=CONCEPTS, principles=principles, evidence=evidence,
+                "below-threshold",
+                "compliant",
+                "info",
+                "cooperation_exposure",
+                provision_id=o.id,
+                concepts=CONCEPTS,
+                principles=principles,
+                evidence=evidence,
                 reason=f"{o.citation} carries at most {label}, below the {threshold_value} 'serious crime' threshold.",
             )
 

@@ -26,19 +26,31 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         if not matching:
             if law.coverage == "complete":
                 yield draft(
-                    f"missing-{category}", "non_compliant", "low", "treaty_conformity",
-                    concepts=(concept,), principles=(),
-                    reason=(f"This instrument does not establish the offence of {label.lower()}, which the "
-                            "Convention makes mandatory; it may exist elsewhere in national law, which is not modelled."),
+                    f"missing-{category}",
+                    "non_compliant",
+                    "low",
+                    "treaty_conformity",
+                    concepts=(concept,),
+                    principles=(),
+                    reason=(
+                        f"This instrument does not establish the offence of {label.lower()}, which the "
+                        "Convention makes mandatory; it may exist elsewhere in national law, which is not modelled."
+                    ),
                     evidence=[("coverage", law.coverage)],
                     recommendation="Check other national law; if absent, establish the offence with intent and 'without right' elements.",
                 )
             else:
                 yield draft(
-                    f"missing-{category}", "insufficient_information", "low", "treaty_conformity",
-                    concepts=(concept,), principles=(),
-                    reason=(f"No offence of {label.lower()} is modelled, but only selected provisions of this "
-                            "instrument are, so its absence cannot be concluded."),
+                    f"missing-{category}",
+                    "insufficient_information",
+                    "low",
+                    "treaty_conformity",
+                    concepts=(concept,),
+                    principles=(),
+                    reason=(
+                        f"No offence of {label.lower()} is modelled, but only selected provisions of this "
+                        "instrument are, so its absence cannot be concluded."
+                    ),
                     evidence=[("coverage", law.coverage)],
                 )
             continue
@@ -56,12 +68,19 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                     unknown.append("the 'without right' element")
                 elif o.without_right is False:
                     missing.append("the 'without right' element")
-            evidence = [(f"offences[{o.id}].mental_element", o.mental_element),
-                        (f"offences[{o.id}].without_right", o.without_right)]
+            evidence = [
+                (f"offences[{o.id}].mental_element", o.mental_element),
+                (f"offences[{o.id}].without_right", o.without_right),
+            ]
             if missing:
                 yield draft(
-                    "elements-missing", "partially_compliant", "medium", "treaty_conformity",
-                    provision_id=o.id, concepts=(concept,), principles=("legality",),
+                    "elements-missing",
+                    "partially_compliant",
+                    "medium",
+                    "treaty_conformity",
+                    provision_id=o.id,
+                    concepts=(concept,),
+                    principles=("legality",),
                     reason=f"{o.citation} establishes {label.lower()} but lacks {' and '.join(missing)}, which the Convention requires.",
                     evidence=evidence,
                     recommendation="Add the missing elements so that only intentional conduct without right is punished.",
@@ -69,16 +88,26 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 )
             elif unknown:
                 yield draft(
-                    "elements-unknown", "insufficient_information", "low", "treaty_conformity",
-                    provision_id=o.id, concepts=(concept,), principles=("legality",),
+                    "elements-unknown",
+                    "insufficient_information",
+                    "low",
+                    "treaty_conformity",
+                    provision_id=o.id,
+                    concepts=(concept,),
+                    principles=("legality",),
                     reason=f"{o.citation} establishes {label.lower()}, but the data does not record {' or '.join(unknown)}.",
                     evidence=evidence,
                     recommendation="Record the offence's elements from the statute's text.",
                 )
             else:
                 yield draft(
-                    "established", "compliant", "info", "treaty_conformity",
-                    provision_id=o.id, concepts=(concept,), principles=("legality",),
+                    "established",
+                    "compliant",
+                    "info",
+                    "treaty_conformity",
+                    provision_id=o.id,
+                    concepts=(concept,),
+                    principles=("legality",),
                     reason=f"{o.citation} establishes {label.lower()} with the elements the Convention requires.",
                     evidence=evidence,
                 )

@@ -14,65 +14,132 @@ from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..cooperation import CooperationRule
 from ..law import NationalLaw
 
-CONCEPTS = ("cooperation.mla", "cooperation.personal_data", "cooperation.spontaneous_sharing",
-            "cooperation.refusal_persecution", "cooperation.law_enforcement", "cooperation.extradition")
+CONCEPTS = (
+    "cooperation.mla",
+    "cooperation.personal_data",
+    "cooperation.spontaneous_sharing",
+    "cooperation.refusal_persecution",
+    "cooperation.law_enforcement",
+    "cooperation.extradition",
+)
 PROTECTIVE_GROUNDS = ("persecution_discrimination", "political_offence", "death_penalty", "human_rights")
 
 
 def _refusal(r: CooperationRule, concept: str) -> Iterator[FindingDraft]:
-    evidence = [(f"cooperation_rules[{r.id}].refusal_grounds",
-                 r.refusal_grounds if isinstance(r.refusal_grounds, str) else [g.ground for g in r.refusal_grounds])]
+    evidence = [
+        (
+            f"cooperation_rules[{r.id}].refusal_grounds",
+            r.refusal_grounds if isinstance(r.refusal_grounds, str) else [g.ground for g in r.refusal_grounds],
+        )
+    ]
     if r.refusal_grounds == "unspecified":
-        yield draft("refusal-grounds", "insufficient_information", "medium", "cooperation_exposure",
-                    provision_id=r.id, concepts=(concept, "cooperation.refusal_persecution"),
-                    principles=("non_discrimination",), evidence=evidence,
-                    reason=f"The data does not record the refusal grounds in {r.citation}.")
+        yield draft(
+            "refusal-grounds",
+            "insufficient_information",
+            "medium",
+            "cooperation_exposure",
+            provision_id=r.id,
+            concepts=(concept, "cooperation.refusal_persecution"),
+            principles=("non_discrimination",),
+            evidence=evidence,
+            reason=f"The data does not record the refusal grounds in {r.citation}.",
+        )
         return
     present = {g.ground for g in r.refusal_grounds} if isinstance(r.refusal_grounds, tuple) else set()
     missing = [g for g in PROTECTIVE_GROUNDS if g not in present]
     if missing:
-        yield draft("refusal-grounds", "non_compliant" if "persecution_discrimination" in missing else "partially_compliant",
-                    "high", "cooperation_exposure", provision_id=r.id,
-                    concepts=(concept, "cooperation.refusal_persecution"), principles=("non_discrimination",),
-                    evidence=evidence,
-                    reason=f"{r.citation} lacks refusal grounds for {', '.join(m.replace('_', ' ') for m in missing)}.",
-                    recommendation="Add mandatory refusal grounds for persecution, political offences, death penalty and human-rights risks.",
-                    data_confidence=r.confidence)
+        yield draft(
+            "refusal-grounds",
+            "non_compliant" if "persecution_discrimination" in missing else "partially_compliant",
+            "high",
+            "cooperation_exposure",
+            provision_id=r.id,
+            concepts=(concept, "cooperation.refusal_persecution"),
+            principles=("non_discrimination",),
+            evidence=evidence,
+            reason=f"{r.citation} lacks refusal grounds for {', '.join(m.replace('_', ' ') for m in missing)}.",
+            recommendation="Add mandatory refusal grounds for persecution, political offences, death penalty and human-rights risks.",
+            data_confidence=r.confidence,
+        )
     else:
-        yield draft("refusal-grounds", "compliant", "info", "cooperation_exposure", provision_id=r.id,
-                    concepts=(concept, "cooperation.refusal_persecution"), principles=("non_discrimination",),
-                    evidence=evidence, reason=f"{r.citation} provides refusal grounds that protect against persecution.")
+        yield draft(
+            "refusal-grounds",
+            "compliant",
+            "info",
+            "cooperation_exposure",
+            provision_id=r.id,
+            concepts=(concept, "cooperation.refusal_persecution"),
+            principles=("non_discrimination",),
+            evidence=evidence,
+            reason=f"{r.citation} provides refusal grounds that protect against persecution.",
+        )
 
 
 def _protection(r: CooperationRule, concept: str, red_line_concept: str) -> FindingDraft:
     value = r.data_protection_conditions
     evidence = [(f"cooperation_rules[{r.id}].data_protection_conditions", value)]
     if value is True:
-        return draft("data-protection", "compliant", "info", "cooperation_exposure", provision_id=r.id,
-                     concepts=(concept, red_line_concept), principles=("data_protection",), evidence=evidence,
-                     reason=f"Transfers under {r.citation} are subject to data-protection conditions.")
+        return draft(
+            "data-protection",
+            "compliant",
+            "info",
+            "cooperation_exposure",
+            provision_id=r.id,
+            concepts=(concept, red_line_concept),
+            principles=("data_protection",),
+            evidence=evidence,
+            reason=f"Transfers under {r.citation} are subject to data-protection conditions.",
+        )
     if value is False:
-        return draft("data-protection", "non_compliant", "high", "cooperation_exposure", provision_id=r.id,
-                     concepts=(concept, red_line_concept), principles=("data_protection",), evidence=evidence,
-                     reason=f"Personal data can be shared under {r.citation} without data-protection conditions.",
-                     recommendation="Condition transfers on purpose limitation and adequate protection.",
-                     data_confidence=r.confidence)
-    return draft("data-protection", "insufficient_information", "medium", "cooperation_exposure", provision_id=r.id,
-                 concepts=(concept, red_line_concept), principles=("data_protection",), evidence=evidence,
-                 reason=f"The data does not record whether transfers under {r.citation} carry data-protection conditions.")
+        return draft(
+            "data-protection",
+            "non_compliant",
+            "high",
+            "cooperation_exposure",
+            provision_id=r.id,
+            concepts=(concept, red_line_concept),
+            principles=("data_protection",),
+            evidence=evidence,
+            reason=f"Personal data can be shared under {r.citation} without data-protection conditions.",
+            recommendation="Condition transfers on purpose limitation and adequate protection.",
+            data_confidence=r.confidence,
+        )
+    return draft(
+        "data-protection",
+        "insufficient_information",
+        "medium",
+        "cooperation_exposure",
+        provision_id=r.id,
+        concepts=(concept, red_line_concept),
+        principles=("data_protection",),
+        evidence=evidence,
+        reason=f"The data does not record whether transfers under {r.citation} carry data-protection conditions.",
+    )
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     if law.cooperation_rules == "unspecified":
-        yield draft("rules-unknown", "insufficient_information", "medium", "cooperation_exposure",
-                    concepts=("cooperation.mla",), principles=("data_protection",),
-                    reason="The data does not record this instrument's rules on international cooperation.",
-                    recommendation="Model the cooperation provisions, or record that there are none.")
+        yield draft(
+            "rules-unknown",
+            "insufficient_information",
+            "medium",
+            "cooperation_exposure",
+            concepts=("cooperation.mla",),
+            principles=("data_protection",),
+            reason="The data does not record this instrument's rules on international cooperation.",
+            recommendation="Model the cooperation provisions, or record that there are none.",
+        )
         return
     if not law.rules:
-        yield draft("no-rules", "not_applicable", "info", "cooperation_exposure", concepts=("cooperation.mla",),
-                    principles=("data_protection",),
-                    reason="This instrument contains no rules on international cooperation.")
+        yield draft(
+            "no-rules",
+            "not_applicable",
+            "info",
+            "cooperation_exposure",
+            concepts=("cooperation.mla",),
+            principles=("data_protection",),
+            reason="This instrument contains no rules on international cooperation.",
+        )
         return
     for r in law.rules:
         if r.kind in ("mutual_legal_assistance", "extradition"):
@@ -80,48 +147,100 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             dc = r.dual_criminality
             evidence = [(f"cooperation_rules[{r.id}].dual_criminality", dc)]
             if dc == "unspecified":
-                yield draft("dual-criminality", "insufficient_information", "medium", "cooperation_exposure",
-                            provision_id=r.id, concepts=(concept,), principles=("data_protection",), evidence=evidence,
-                            reason=f"The data does not record whether {r.citation} requires dual criminality.")
+                yield draft(
+                    "dual-criminality",
+                    "insufficient_information",
+                    "medium",
+                    "cooperation_exposure",
+                    provision_id=r.id,
+                    concepts=(concept,),
+                    principles=("data_protection",),
+                    evidence=evidence,
+                    reason=f"The data does not record whether {r.citation} requires dual criminality.",
+                )
             elif dc == "not_required":
-                yield draft("dual-criminality", "non_compliant", "high", "cooperation_exposure", provision_id=r.id,
-                            concepts=(concept,), principles=("data_protection",), evidence=evidence,
-                            reason=f"{r.citation} allows assistance without dual criminality, so conduct that is lawful at home can be investigated for another state.",
-                            recommendation="Require dual criminality, at least for coercive measures.",
-                            data_confidence=r.confidence)
+                yield draft(
+                    "dual-criminality",
+                    "non_compliant",
+                    "high",
+                    "cooperation_exposure",
+                    provision_id=r.id,
+                    concepts=(concept,),
+                    principles=("data_protection",),
+                    evidence=evidence,
+                    reason=f"{r.citation} allows assistance without dual criminality, so conduct that is lawful at home can be investigated for another state.",
+                    recommendation="Require dual criminality, at least for coercive measures.",
+                    data_confidence=r.confidence,
+                )
             else:
-                yield draft("dual-criminality", "compliant", "info", "cooperation_exposure", provision_id=r.id,
-                            concepts=(concept,), principles=("data_protection",), evidence=evidence,
-                            reason=f"{r.citation} requires dual criminality ({dc.replace('_', ' ')}).")
+                yield draft(
+                    "dual-criminality",
+                    "compliant",
+                    "info",
+                    "cooperation_exposure",
+                    provision_id=r.id,
+                    concepts=(concept,),
+                    principles=("data_protection",),
+                    evidence=evidence,
+                    reason=f"{r.citation} requires dual criminality ({dc.replace('_', ' ')}).",
+                )
             yield from _refusal(r, concept)
         elif r.kind == "spontaneous_sharing":
             yield _protection(r, "cooperation.spontaneous_sharing", "cooperation.personal_data")
         elif r.kind == "direct_disclosure":
             yield _protection(r, "cooperation.law_enforcement", "cooperation.personal_data")
-            evidence = [(f"cooperation_rules[{r.id}].authorisation", r.authorisation)]
+            auth_evidence = [(f"cooperation_rules[{r.id}].authorisation", r.authorisation)]
             if r.authorisation == "prior_judicial":
-                yield draft("direct-disclosure-authorisation", "compliant", "info", "cooperation_exposure",
-                            provision_id=r.id, concepts=("cooperation.personal_data",),
-                            principles=("prior_judicial_authorisation",), evidence=evidence,
-                            reason=f"Direct disclosure under {r.citation} needs prior judicial authorisation.")
+                yield draft(
+                    "direct-disclosure-authorisation",
+                    "compliant",
+                    "info",
+                    "cooperation_exposure",
+                    provision_id=r.id,
+                    concepts=("cooperation.personal_data",),
+                    principles=("prior_judicial_authorisation",),
+                    evidence=auth_evidence,
+                    reason=f"Direct disclosure under {r.citation} needs prior judicial authorisation.",
+                )
             elif r.authorisation == "unspecified":
-                yield draft("direct-disclosure-authorisation", "insufficient_information", "medium",
-                            "cooperation_exposure", provision_id=r.id, concepts=("cooperation.personal_data",),
-                            principles=("prior_judicial_authorisation",), evidence=evidence,
-                            reason=f"The data does not record who authorises direct disclosure under {r.citation}.")
+                yield draft(
+                    "direct-disclosure-authorisation",
+                    "insufficient_information",
+                    "medium",
+                    "cooperation_exposure",
+                    provision_id=r.id,
+                    concepts=("cooperation.personal_data",),
+                    principles=("prior_judicial_authorisation",),
+                    evidence=auth_evidence,
+                    reason=f"The data does not record who authorises direct disclosure under {r.citation}.",
+                )
             else:
-                yield draft("direct-disclosure-authorisation", "non_compliant", "high", "cooperation_exposure",
-                            provision_id=r.id, concepts=("cooperation.personal_data",),
-                            principles=("prior_judicial_authorisation",), evidence=evidence,
-                            reason=f"Personal data can be disclosed directly to foreign authorities under {r.citation} without prior judicial authorisation.",
-                            recommendation="Require prior judicial authorisation for each disclosure.",
-                            data_confidence=r.confidence)
+                yield draft(
+                    "direct-disclosure-authorisation",
+                    "non_compliant",
+                    "high",
+                    "cooperation_exposure",
+                    provision_id=r.id,
+                    concepts=("cooperation.personal_data",),
+                    principles=("prior_judicial_authorisation",),
+                    evidence=auth_evidence,
+                    reason=f"Personal data can be disclosed directly to foreign authorities under {r.citation} without prior judicial authorisation.",
+                    recommendation="Require prior judicial authorisation for each disclosure.",
+                    data_confidence=r.confidence,
+                )
         elif r.kind == "data_transfer_conditions":
             yield _protection(r, "cooperation.personal_data", "cooperation.personal_data")
         else:
-            yield draft("other-rule", "insufficient_information", "low", "cooperation_exposure", provision_id=r.id,
-                        concepts=("cooperation.mla",), principles=("data_protection",),
-                        reason=f"{r.citation} is a cooperation rule of a kind this checker does not assess.")
+            yield draft(
+                "other-rule",
+                "insufficient_information",
+                "low",
+                "cooperation_exposure",
+                provision_id=r.id,
+                concepts=("cooperation.mla",),
+                principles=("data_protection",),
+                reason=f"{r.citation} is a cooperation rule of a kind this checker does not assess.",
+            )
 
 
 CHECKER = Checker(

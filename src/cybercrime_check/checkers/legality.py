@@ -23,18 +23,30 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         if terms:
             content = classify(o) == "content_outside"
             yield draft(
-                "vague-terms", "non_compliant", "high" if content else "medium", "rights_risk",
-                provision_id=o.id, concepts=("general.human_rights",), principles=("legality",),
-                reason=(f"{o.citation} rests on vague or undefined terms ({', '.join(terms)}), so people cannot "
-                        "foresee what conduct is punishable."),
+                "vague-terms",
+                "non_compliant",
+                "high" if content else "medium",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=("general.human_rights",),
+                principles=("legality",),
+                reason=(
+                    f"{o.citation} rests on vague or undefined terms ({', '.join(terms)}), so people cannot "
+                    "foresee what conduct is punishable."
+                ),
                 evidence=evidence,
                 recommendation="Define the terms precisely in the law or remove them.",
                 data_confidence=o.confidence,
             )
         else:
             yield draft(
-                "no-vague-terms", "compliant", "info", "rights_risk",
-                provision_id=o.id, concepts=("general.human_rights",), principles=("legality",),
+                "no-vague-terms",
+                "compliant",
+                "info",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=("general.human_rights",),
+                principles=("legality",),
                 reason=f"{o.citation} uses no term from the vagueness lexicon and no undefined term is recorded.",
                 evidence=evidence,
             )

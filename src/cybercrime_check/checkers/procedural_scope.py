@@ -18,40 +18,86 @@ CONCEPTS = ("procedural.scope", "procedural.scope.any_offence")
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     if law.procedural_powers == "unspecified":
-        yield draft("powers-unknown", "insufficient_information", "medium", "rights_risk", concepts=CONCEPTS,
-                    principles=("proportionality",),
-                    reason="The data does not record which procedural powers this instrument grants.")
+        yield draft(
+            "powers-unknown",
+            "insufficient_information",
+            "medium",
+            "rights_risk",
+            concepts=CONCEPTS,
+            principles=("proportionality",),
+            reason="The data does not record which procedural powers this instrument grants.",
+        )
         return
     if not law.powers:
-        yield draft("no-powers", "not_applicable", "info", "rights_risk", concepts=CONCEPTS,
-                    principles=("proportionality",), reason="This instrument grants no procedural powers.")
+        yield draft(
+            "no-powers",
+            "not_applicable",
+            "info",
+            "rights_risk",
+            concepts=CONCEPTS,
+            principles=("proportionality",),
+            reason="This instrument grants no procedural powers.",
+        )
         return
     for p in law.powers:
         name = p.kind.replace("_", " ")
-        evidence = [(f"procedural_powers[{p.id}].applies_to", p.applies_to),
-                    (f"procedural_powers[{p.id}].minimum_penalty_threshold", p.minimum_penalty_threshold)]
+        evidence = [
+            (f"procedural_powers[{p.id}].applies_to", p.applies_to),
+            (f"procedural_powers[{p.id}].minimum_penalty_threshold", p.minimum_penalty_threshold),
+        ]
         if p.applies_to == "unspecified":
-            yield draft("scope", "insufficient_information", "medium", "rights_risk", provision_id=p.id,
-                        concepts=CONCEPTS, principles=("proportionality",), evidence=evidence,
-                        reason=f"The data does not record which offences the {name} power in {p.citation} may be used for.",
-                        recommendation="Record the power's scope.")
+            yield draft(
+                "scope",
+                "insufficient_information",
+                "medium",
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPTS,
+                principles=("proportionality",),
+                evidence=evidence,
+                reason=f"The data does not record which offences the {name} power in {p.citation} may be used for.",
+                recommendation="Record the power's scope.",
+            )
         elif p.applies_to == "all_crimes":
-            yield draft("scope", "non_compliant", INTRUSIVENESS[p.kind], "rights_risk", provision_id=p.id,
-                        concepts=CONCEPTS, principles=("proportionality",), evidence=evidence,
-                        reason=f"The {name} power in {p.citation} may be used for any crime, not only for specific serious or cyber-dependent offences.",
-                        recommendation="Limit the power to listed serious or cyber-dependent offences.",
-                        data_confidence=p.confidence)
+            yield draft(
+                "scope",
+                "non_compliant",
+                INTRUSIVENESS[p.kind],
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPTS,
+                principles=("proportionality",),
+                evidence=evidence,
+                reason=f"The {name} power in {p.citation} may be used for any crime, not only for specific serious or cyber-dependent offences.",
+                recommendation="Limit the power to listed serious or cyber-dependent offences.",
+                data_confidence=p.confidence,
+            )
             if p.kind == "content_interception":
-                yield draft("interception-not-limited-to-serious", "non_compliant", "high", "treaty_conformity",
-                            provision_id=p.id, concepts=("procedural.content_interception",),
-                            principles=("proportionality",), evidence=evidence,
-                            reason=f"The Convention confines content interception to serious offences defined in domestic law, but {p.citation} allows it for any crime.",
-                            recommendation="Confine interception to a defined range of serious offences.",
-                            data_confidence=p.confidence)
+                yield draft(
+                    "interception-not-limited-to-serious",
+                    "non_compliant",
+                    "high",
+                    "treaty_conformity",
+                    provision_id=p.id,
+                    concepts=("procedural.content_interception",),
+                    principles=("proportionality",),
+                    evidence=evidence,
+                    reason=f"The Convention confines content interception to serious offences defined in domestic law, but {p.citation} allows it for any crime.",
+                    recommendation="Confine interception to a defined range of serious offences.",
+                    data_confidence=p.confidence,
+                )
         else:
-            yield draft("scope", "compliant", "info", "rights_risk", provision_id=p.id, concepts=CONCEPTS,
-                        principles=("proportionality",), evidence=evidence,
-                        reason=f"The {name} power in {p.citation} is limited to {p.applies_to.replace('_', ' ')}.")
+            yield draft(
+                "scope",
+                "compliant",
+                "info",
+                "rights_risk",
+                provision_id=p.id,
+                concepts=CONCEPTS,
+                principles=("proportionality",),
+                evidence=evidence,
+                reason=f"The {name} power in {p.citation} is limited to {p.applies_to.replace('_', ' ')}.",
+            )
 
 
 CHECKER = Checker(

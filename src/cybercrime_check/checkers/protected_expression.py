@@ -27,11 +27,19 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             rule = per_se[o.category]
             prison = prison_possible(o)
             yield draft(
-                "restricts-protected-expression", "non_compliant",
-                "critical" if prison is not False else "high", "rights_risk",
-                provision_id=o.id, concepts=CONCEPTS, principles=("freedom_of_expression", "necessity"),
+                "restricts-protected-expression",
+                "non_compliant",
+                "critical" if prison is not False else "high",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=CONCEPTS,
+                principles=("freedom_of_expression", "necessity"),
                 reason=f"{o.citation} restricts protected expression: {rule.why[0].lower()}{rule.why[1:]}",
-                evidence=[*evidence, ("authority", rule.provision), ("imprisonment possible", prison if prison is not None else "unspecified")],
+                evidence=[
+                    *evidence,
+                    ("authority", rule.provision),
+                    ("imprisonment possible", prison if prison is not None else "unspecified"),
+                ],
                 recommendation="Repeal the offence; protect reputation, if at all, through civil law.",
                 data_confidence=o.confidence,
             )
@@ -40,39 +48,64 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             lexicon, undefined = vague_terms(o, ctx.catalogue)
             if lexicon or undefined:
                 yield draft(
-                    "restriction-not-provided-by-law", "non_compliant", "high", "rights_risk",
-                    provision_id=o.id, concepts=CONCEPTS, principles=("freedom_of_expression", "legality", "necessity"),
-                    reason=(f"{o.citation} restricts expression on a ground that needs precise terms, but rests on "
-                            f"vague ones ({', '.join(dict.fromkeys((*undefined, *lexicon)))}), so it fails the "
-                            "'provided by law' test."),
+                    "restriction-not-provided-by-law",
+                    "non_compliant",
+                    "high",
+                    "rights_risk",
+                    provision_id=o.id,
+                    concepts=CONCEPTS,
+                    principles=("freedom_of_expression", "legality", "necessity"),
+                    reason=(
+                        f"{o.citation} restricts expression on a ground that needs precise terms, but rests on "
+                        f"vague ones ({', '.join(dict.fromkeys((*undefined, *lexicon)))}), so it fails the "
+                        "'provided by law' test."
+                    ),
                     evidence=[*evidence, ("authority", rule.provision)],
                     recommendation="Confine the offence to intentional incitement to violence or discrimination, in precise terms.",
                     data_confidence=o.confidence,
                 )
             else:
                 yield draft(
-                    "restriction-needs-review", "insufficient_information", "medium", "rights_risk",
-                    provision_id=o.id, concepts=CONCEPTS, principles=("freedom_of_expression", "necessity"),
-                    reason=(f"{o.citation} restricts expression on a ground Art 19(3) admits; whether it is necessary "
-                            "and proportionate depends on facts the data does not show."),
+                    "restriction-needs-review",
+                    "insufficient_information",
+                    "medium",
+                    "rights_risk",
+                    provision_id=o.id,
+                    concepts=CONCEPTS,
+                    principles=("freedom_of_expression", "necessity"),
+                    reason=(
+                        f"{o.citation} restricts expression on a ground Art 19(3) admits; whether it is necessary "
+                        "and proportionate depends on facts the data does not show."
+                    ),
                     evidence=[*evidence, ("authority", rule.provision)],
                 )
         for impact in o.groups_affected:
             on_face = impact.basis == "on_its_face" or o.category == "lgbtq"
             yield draft(
-                f"targets-group-{impact.group}", "non_compliant" if on_face else "partially_compliant",
-                "high", "rights_risk",
-                provision_id=o.id, concepts=CONCEPTS, principles=("non_discrimination",),
-                reason=(f"{o.citation} {'targets' if on_face else 'has been documented as used against'} "
-                        f"{impact.group.replace('_', ' ')}, contrary to equal protection of the law."),
+                f"targets-group-{impact.group}",
+                "non_compliant" if on_face else "partially_compliant",
+                "high",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=CONCEPTS,
+                principles=("non_discrimination",),
+                reason=(
+                    f"{o.citation} {'targets' if on_face else 'has been documented as used against'} "
+                    f"{impact.group.replace('_', ' ')}, contrary to equal protection of the law."
+                ),
                 evidence=[(f"offences[{o.id}].groups_affected", f"{impact.group} ({impact.basis})")],
                 recommendation="Remove the discriminatory element and review prosecutions under it.",
                 data_confidence=o.confidence,
             )
         if o.category == "lgbtq" and not any(g.group == "lgbtq" for g in o.groups_affected):
             yield draft(
-                "targets-group-lgbtq", "non_compliant", "high", "rights_risk",
-                provision_id=o.id, concepts=CONCEPTS, principles=("non_discrimination",),
+                "targets-group-lgbtq",
+                "non_compliant",
+                "high",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=CONCEPTS,
+                principles=("non_discrimination",),
                 reason=f"{o.citation} targets LGBTQ+ people or expression, contrary to equal protection of the law.",
                 evidence=evidence,
                 recommendation="Repeal the offence.",

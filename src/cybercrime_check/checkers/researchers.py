@@ -27,14 +27,24 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         evidence = [
             (f"offences[{o.id}].mental_element", o.mental_element),
             (f"offences[{o.id}].without_right", o.without_right),
-            (f"offences[{o.id}].defences", o.defences if isinstance(o.defences, str) else [f"{d.kind} ({d.citation})" for d in o.defences]),
+            (
+                f"offences[{o.id}].defences",
+                o.defences if isinstance(o.defences, str) else [f"{d.kind} ({d.citation})" for d in o.defences],
+            ),
         ]
         if o.without_right is False or o.mental_element in ("none_stated", "negligence"):
             yield draft(
-                "elements-do-not-protect-research", "non_compliant", "high", "rights_risk",
-                provision_id=o.id, concepts=(concept,), principles=PRINCIPLES,
-                reason=(f"{o.citation} does not require both intent and acting 'without right', so good-faith "
-                        "security research and public-interest disclosure can fall within it."),
+                "elements-do-not-protect-research",
+                "non_compliant",
+                "high",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=(concept,),
+                principles=PRINCIPLES,
+                reason=(
+                    f"{o.citation} does not require both intent and acting 'without right', so good-faith "
+                    "security research and public-interest disclosure can fall within it."
+                ),
                 evidence=evidence,
                 recommendation="Require intent and 'without right' (or dishonest intent) as elements.",
                 data_confidence=o.confidence,
@@ -45,36 +55,60 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         binding = [d for d in defences if d.binding]
         if binding:
             yield draft(
-                "research-defence", "compliant", "info", "rights_risk",
-                provision_id=o.id, concepts=(concept,), principles=PRINCIPLES,
+                "research-defence",
+                "compliant",
+                "info",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=(concept,),
+                principles=PRINCIPLES,
                 reason=f"{o.citation} has a binding {binding[0].kind.replace('_', ' ')} defence ({binding[0].citation}).",
                 evidence=evidence,
             )
         elif defences:
             yield draft(
-                "research-protection-is-policy-only", "partially_compliant", "medium", "rights_risk",
-                provision_id=o.id, concepts=(concept,), principles=PRINCIPLES,
-                reason=(f"{o.citation} protects good-faith research only through a non-binding policy "
-                        f"({defences[0].citation}), which courts and civil claimants need not follow."),
+                "research-protection-is-policy-only",
+                "partially_compliant",
+                "medium",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=(concept,),
+                principles=PRINCIPLES,
+                reason=(
+                    f"{o.citation} protects good-faith research only through a non-binding policy "
+                    f"({defences[0].citation}), which courts and civil claimants need not follow."
+                ),
                 evidence=evidence,
                 recommendation="Put the research defence into the statute.",
                 data_confidence=o.confidence,
             )
         elif o.defences == "unspecified" or o.without_right == "unspecified" or o.mental_element == "unspecified":
             yield draft(
-                "research-protection-unknown", "insufficient_information", "medium", "rights_risk",
-                provision_id=o.id, concepts=(concept,), principles=PRINCIPLES,
+                "research-protection-unknown",
+                "insufficient_information",
+                "medium",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=(concept,),
+                principles=PRINCIPLES,
                 reason=f"The data does not record whether {o.citation} has the elements or defences that protect security research.",
                 evidence=evidence,
                 recommendation="Record the offence's elements and defences from the statute.",
             )
         else:
-            what = ("no exception for authorised testing or research"
-                    if o.category == "misuse_of_devices"
-                    else "no defence for good-faith security research or the public interest")
+            what = (
+                "no exception for authorised testing or research"
+                if o.category == "misuse_of_devices"
+                else "no defence for good-faith security research or the public interest"
+            )
             yield draft(
-                "no-research-defence", "non_compliant", "medium", "rights_risk",
-                provision_id=o.id, concepts=(concept,), principles=PRINCIPLES,
+                "no-research-defence",
+                "non_compliant",
+                "medium",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=(concept,),
+                principles=PRINCIPLES,
                 reason=f"{o.citation} has {what}, so researchers who find and report vulnerabilities risk prosecution.",
                 evidence=evidence,
                 recommendation="Add a statutory defence for good-faith security research and public-interest disclosure.",

@@ -9,12 +9,13 @@ grounds and a proportionality test. Severity grows with intrusiveness.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from .._types import Duration
 from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..law import NationalLaw
 from ..procedural_power import AUTHORISATION_RANK, ProceduralPower
-from ..verdict import Severity
+from ..verdict import Severity, Status
 
 INTRUSIVENESS: dict[str, Severity] = {
     "content_interception": "critical",
@@ -34,11 +35,25 @@ JUDGE_REQUIRED = frozenset({"critical", "high"})
 CONCEPT = ("procedural.conditions_and_safeguards",)
 
 
-def _finding(p: ProceduralPower, rule: str, status: str, principle: str, reason: str, field: str, value: object,
-             recommendation: str | None = None) -> FindingDraft:
+def _finding(
+    p: ProceduralPower,
+    rule: str,
+    status: str,
+    principle: str,
+    reason: str,
+    field: str,
+    value: object,
+    recommendation: str | None = None,
+) -> FindingDraft:
     return draft(
-        rule, status, INTRUSIVENESS[p.kind], "rights_risk",  # type: ignore[arg-type]
-        provision_id=p.id, concepts=CONCEPT, principles=(principle,), reason=reason,
+        rule,
+        cast(Status, status),
+        INTRUSIVENESS[p.kind],
+        "rights_risk",
+        provision_id=p.id,
+        concepts=CONCEPT,
+        principles=(principle,),
+        reason=reason,
         evidence=[(f"procedural_powers[{p.id}].{field}", value), (f"procedural_powers[{p.id}].kind", p.kind)],
         recommendation=recommendation if status != "compliant" else None,
         data_confidence=p.confidence,
@@ -51,75 +66,181 @@ def _unknown(what: str, p: ProceduralPower) -> str:
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     if law.procedural_powers == "unspecified":
-        yield draft("powers-unknown", "insufficient_information", "medium", "rights_risk",
-                    concepts=CONCEPT, principles=("prior_judicial_authorisation",),
-                    reason="The data does not record which procedural powers this instrument grants.",
-                    recommendation="Model the instrument's investigative powers.")
+        yield draft(
+            "powers-unknown",
+            "insufficient_information",
+            "medium",
+            "rights_risk",
+            concepts=CONCEPT,
+            principles=("prior_judicial_authorisation",),
+            reason="The data does not record which procedural powers this instrument grants.",
+            recommendation="Model the instrument's investigative powers.",
+        )
         return
     if not law.powers:
-        yield draft("no-powers", "not_applicable", "info", "rights_risk", concepts=CONCEPT,
-                    principles=("prior_judicial_authorisation",),
-                    reason="This instrument grants no procedural powers.")
+        yield draft(
+            "no-powers",
+            "not_applicable",
+            "info",
+            "rights_risk",
+            concepts=CONCEPT,
+            principles=("prior_judicial_authorisation",),
+            reason="This instrument grants no procedural powers.",
+        )
         return
     for p in law.powers:
         name = p.kind.replace("_", " ")
         needs_judge = INTRUSIVENESS[p.kind] in JUDGE_REQUIRED
         required = AUTHORISATION_RANK["independent_body"] if needs_judge else AUTHORISATION_RANK["prosecutor"]
         if p.authorisation == "unspecified":
-            yield _finding(p, "authorisation", "insufficient_information", "prior_judicial_authorisation",
-                           _unknown("who authorises it", p), "authorisation", p.authorisation,
-                           "Record who authorises the power.")
+            yield _finding(
+                p,
+                "authorisation",
+                "insufficient_information",
+                "prior_judicial_authorisation",
+                _unknown("who authorises it", p),
+                "authorisation",
+                p.authorisation,
+                "Record who authorises the power.",
+            )
         elif AUTHORISATION_RANK[p.authorisation] >= required:
-            yield _finding(p, "authorisation", "compliant", "prior_judicial_authorisation",
-                           f"The {name} power in {p.citation} needs authorisation by {p.authorisation.replace('_', ' ')}.",
-                           "authorisation", p.authorisation)
+            yield _finding(
+                p,
+                "authorisation",
+                "compliant",
+                "prior_judicial_authorisation",
+                f"The {name} power in {p.citation} needs authorisation by {p.authorisation.replace('_', ' ')}.",
+                "authorisation",
+                p.authorisation,
+            )
         else:
             reviewed = p.ex_post_judicial_review is True
             yield _finding(
-                p, "authorisation", "partially_compliant" if reviewed else "non_compliant",
+                p,
+                "authorisation",
+                "partially_compliant" if reviewed else "non_compliant",
                 "prior_judicial_authorisation",
-                (f"The {name} power in {p.citation} is authorised by "
-                 f"{p.authorisation.replace('_', ' ')}, not by a judge or independent body beforehand"
-                 + (" (a court reviews it afterwards)." if reviewed else ".")),
-                "authorisation", p.authorisation,
+                (
+                    f"The {name} power in {p.citation} is authorised by "
+                    f"{p.authorisation.replace('_', ' ')}, not by a judge or independent body beforehand"
+                    + (" (a court reviews it afterwards)." if reviewed else ".")
+                ),
+                "authorisation",
+                p.authorisation,
                 "Require prior authorisation by a judge or independent body.",
             )
         if p.duration == "unspecified":
-            yield _finding(p, "time-limit", "insufficient_information", "proportionality",
-                           _unknown("a time limit", p), "duration", p.duration, "Record the time limit.")
+            yield _finding(
+                p,
+                "time-limit",
+                "insufficient_information",
+                "proportionality",
+                _unknown("a time limit", p),
+                "duration",
+                p.duration,
+                "Record the time limit.",
+            )
         elif isinstance(p.duration, Duration):
-            yield _finding(p, "time-limit", "compliant", "proportionality",
-                           f"The {name} power in {p.citation} is limited to {p.duration}.", "duration", p.duration)
+            yield _finding(
+                p,
+                "time-limit",
+                "compliant",
+                "proportionality",
+                f"The {name} power in {p.citation} is limited to {p.duration}.",
+                "duration",
+                p.duration,
+            )
         else:
-            yield _finding(p, "time-limit", "non_compliant", "proportionality",
-                           f"The {name} power in {p.citation} has no time limit.", "duration", p.duration,
-                           "Set a maximum duration and conditions for renewal.")
+            yield _finding(
+                p,
+                "time-limit",
+                "non_compliant",
+                "proportionality",
+                f"The {name} power in {p.citation} has no time limit.",
+                "duration",
+                p.duration,
+                "Set a maximum duration and conditions for renewal.",
+            )
         notif = {
             "required": ("compliant", f"People affected by the {name} power in {p.citation} must be notified."),
-            "required_may_be_delayed": ("compliant", f"People affected by the {name} power in {p.citation} must be notified, possibly after a delay."),
-            "not_required": ("non_compliant", f"Nothing requires that people affected by the {name} power in {p.citation} are ever told."),
+            "required_may_be_delayed": (
+                "compliant",
+                f"People affected by the {name} power in {p.citation} must be notified, possibly after a delay.",
+            ),
+            "not_required": (
+                "non_compliant",
+                f"Nothing requires that people affected by the {name} power in {p.citation} are ever told.",
+            ),
             "unspecified": ("insufficient_information", _unknown("whether affected people are notified", p)),
         }[p.notification]
-        yield _finding(p, "notification", notif[0], "notification", notif[1], "notification", p.notification,
-                       "Require notification once it no longer jeopardises the investigation.")
-        remedy = {True: ("compliant", f"A remedy is available against the {name} power in {p.citation}."),
-                  False: ("non_compliant", f"No remedy is available against the {name} power in {p.citation}."),
-                  "unspecified": ("insufficient_information", _unknown("a remedy", p))}[p.remedy]
-        yield _finding(p, "remedy", remedy[0], "effective_remedy", remedy[1], "remedy", p.remedy,
-                       "Provide an effective remedy before an independent body.")
+        yield _finding(
+            p,
+            "notification",
+            notif[0],
+            "notification",
+            notif[1],
+            "notification",
+            p.notification,
+            "Require notification once it no longer jeopardises the investigation.",
+        )
+        remedy = {
+            True: ("compliant", f"A remedy is available against the {name} power in {p.citation}."),
+            False: ("non_compliant", f"No remedy is available against the {name} power in {p.citation}."),
+            "unspecified": ("insufficient_information", _unknown("a remedy", p)),
+        }[p.remedy]
+        yield _finding(
+            p,
+            "remedy",
+            remedy[0],
+            "effective_remedy",
+            remedy[1],
+            "remedy",
+            p.remedy,
+            "Provide an effective remedy before an independent body.",
+        )
         grounds = {
-            "specific_threshold": ("compliant", f"The {name} power in {p.citation} may be used only on stated grounds."),
-            "vague": ("non_compliant", f"The {name} power in {p.citation} may be used on vague grounds ({p.grounds_text or 'not precisely defined'})."),
+            "specific_threshold": (
+                "compliant",
+                f"The {name} power in {p.citation} may be used only on stated grounds.",
+            ),
+            "vague": (
+                "non_compliant",
+                f"The {name} power in {p.citation} may be used on vague grounds ({p.grounds_text or 'not precisely defined'}).",
+            ),
             "none": ("non_compliant", f"The law states no grounds for using the {name} power in {p.citation}."),
             "unspecified": ("insufficient_information", _unknown("the grounds for use", p)),
         }[p.grounds]
-        yield _finding(p, "grounds", grounds[0], "legality", grounds[1], "grounds", p.grounds,
-                       "State precise grounds, such as reasonable suspicion of a specified offence.")
-        prop = {True: ("compliant", f"Use of the {name} power in {p.citation} is subject to a necessity or proportionality test."),
-                False: ("non_compliant", f"The law does not subject the {name} power in {p.citation} to a necessity or proportionality test."),
-                "unspecified": ("insufficient_information", _unknown("a proportionality test", p))}[p.proportionality_test]
-        yield _finding(p, "proportionality", prop[0], "proportionality", prop[1], "proportionality_test",
-                       p.proportionality_test, "Make necessity and proportionality conditions of every use.")
+        yield _finding(
+            p,
+            "grounds",
+            grounds[0],
+            "legality",
+            grounds[1],
+            "grounds",
+            p.grounds,
+            "State precise grounds, such as reasonable suspicion of a specified offence.",
+        )
+        prop = {
+            True: (
+                "compliant",
+                f"Use of the {name} power in {p.citation} is subject to a necessity or proportionality test.",
+            ),
+            False: (
+                "non_compliant",
+                f"The law does not subject the {name} power in {p.citation} to a necessity or proportionality test.",
+            ),
+            "unspecified": ("insufficient_information", _unknown("a proportionality test", p)),
+        }[p.proportionality_test]
+        yield _finding(
+            p,
+            "proportionality",
+            prop[0],
+            "proportionality",
+            prop[1],
+            "proportionality_test",
+            p.proportionality_test,
+            "Make necessity and proportionality conditions of every use.",
+        )
 
 
 CHECKER = Checker(

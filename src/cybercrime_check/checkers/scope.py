@@ -26,28 +26,40 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         if kind == "content_outside":
             prison = prison_possible(o)
             yield draft(
-                "content-offence-outside-convention", "non_compliant",
-                "high" if prison is not False else "medium", "rights_risk",
+                "content-offence-outside-convention",
+                "non_compliant",
+                "high" if prison is not False else "medium",
+                "rights_risk",
                 provision_id=o.id,
                 concepts=("scope.application", "general.human_rights.no_suppression"),
                 principles=("freedom_of_expression", "legality"),
-                reason=(f"{o.citation} criminalises content ({o.category.replace('_', ' ')}) that is not an "
-                        "offence under the Convention, so it falls outside the cybercrime core civil society "
-                        "asked the treaty to keep to."),
+                reason=(
+                    f"{o.citation} criminalises content ({o.category.replace('_', ' ')}) that is not an "
+                    "offence under the Convention, so it falls outside the cybercrime core civil society "
+                    "asked the treaty to keep to."
+                ),
                 evidence=evidence,
                 recommendation="Repeal or narrow the offence; do not treat it as implementing the Convention.",
             )
         elif kind == "unknown":
             yield draft(
-                "offence-unclassified", "insufficient_information", "low", "rights_risk",
-                provision_id=o.id, concepts=("scope.application",), principles=("legality",),
+                "offence-unclassified",
+                "insufficient_information",
+                "low",
+                "rights_risk",
+                provision_id=o.id,
+                concepts=("scope.application",),
+                principles=("legality",),
                 reason=f"{o.citation} has category '{o.category}', so it cannot be placed inside or outside the Convention's scope.",
                 evidence=evidence,
                 recommendation="Record the offence's category.",
             )
         else:
             yield draft(
-                "offence-within-convention", "compliant", "info", "rights_risk",
+                "offence-within-convention",
+                "compliant",
+                "info",
+                "rights_risk",
                 provision_id=o.id,
                 concepts=("scope.application", CATEGORY_CONCEPT[o.category]),
                 principles=("legality",),
