@@ -68,10 +68,9 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                     unknown.append("the 'without right' element")
                 elif o.without_right is False:
                     missing.append("the 'without right' element")
-            evidence = [
-                (f"offences[{o.id}].mental_element", o.mental_element),
-                (f"offences[{o.id}].without_right", o.without_right),
-            ]
+            evidence: list[tuple[str, object]] = [(f"offences[{o.id}].mental_element", o.mental_element)]
+            if category in WITHOUT_RIGHT_REQUIRED:
+                evidence.append((f"offences[{o.id}].without_right", o.without_right))
             if missing:
                 yield draft(
                     "elements-missing",

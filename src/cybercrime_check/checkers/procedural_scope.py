@@ -41,10 +41,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         return
     for p in law.powers:
         name = p.kind.replace("_", " ")
-        evidence = [
-            (f"procedural_powers[{p.id}].applies_to", p.applies_to),
-            (f"procedural_powers[{p.id}].minimum_penalty_threshold", p.minimum_penalty_threshold),
-        ]
+        evidence = [(f"procedural_powers[{p.id}].applies_to", p.applies_to)]
         if p.applies_to == "unspecified":
             yield draft(
                 "scope",

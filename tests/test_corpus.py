@@ -1,0 +1,31 @@
+"""The corpus agrees with what courts, UN experts and NGOs concluded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cybercrime_check import evaluate, load_law
+from cybercrime_check.expected import compare, load_expected
+
+from .conftest import AS_OF, EXPECTED
+
+FILES = sorted(EXPECTED.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_expected_findings_match(path: Path) -> None:
+    expected = load_expected(path)
+    law = load_law(path.parent / expected.law)
+    verdict = evaluate(law, as_of=AS_OF, third_party=False)
+    outcomes = compare(expected, verdict)
+    misses = [f"{o.expectation.id}: expected {o.expectation.status}, library said {o.actual}" for o in outcomes if not o.matched]
+    print(f"{path.stem}: {len(outcomes) - len(misses)}/{len(outcomes)} expected findings matched")
+    assert not misses
+
+
+def test_corpus_size() -> None:
+    total = sum(len(load_expected(p).expectations) for p in FILES)
+    print(f"corpus: {len(FILES)} expected files, {total} expert-sourced conclusions")
+    assert FILES
