@@ -40,8 +40,12 @@ def status(l: NationalLaw, checker: str, rule: str | None = None, provision: str
     return {f.status for f in v.findings if (rule is None or f.rule == rule) and f.provision.provision_id == provision}
 
 
-FALSE_NEWS = offence(category="false_information", mental_element="intent", paraphrase="Spreading false news.",
-                     penalty={"imprisonment": {"max": "5 years"}})
+FALSE_NEWS = offence(
+    category="false_information",
+    mental_element="intent",
+    paraphrase="Spreading false news.",
+    penalty={"imprisonment": {"max": "5 years"}},
+)
 
 
 def test_scope() -> None:
@@ -79,8 +83,11 @@ def test_protected_expression() -> None:
     assert status(law([strife]), "protected-expression") == {"insufficient_information"}
     lgbt = offence(category="lgbtq")
     assert status(law([lgbt]), "protected-expression", "targets-group-lgbtq") == {"non_compliant"}
-    used = offence(category="public_order_morals", paraphrase="Immorality online.",
-                   groups_affected=[{"group": "lgbtq", "basis": "in_application", "sources": ["s"]}])
+    used = offence(
+        category="public_order_morals",
+        paraphrase="Immorality online.",
+        groups_affected=[{"group": "lgbtq", "basis": "in_application", "sources": ["s"]}],
+    )
     assert status(law([used]), "protected-expression", "targets-group-lgbtq") == {"partially_compliant"}
     assert status(law([offence(category="fraud")]), "protected-expression") == set()
 
@@ -91,11 +98,30 @@ def test_protected_expression() -> None:
         ({"mental_element": "intent", "without_right": True, "defences": "none"}, "non_compliant"),
         ({"mental_element": "intent", "without_right": False, "defences": "none"}, "non_compliant"),
         ({"mental_element": "intent", "without_right": True}, "insufficient_information"),
-        ({"mental_element": "intent", "without_right": True, "defences": [
-            {"kind": "security_research", "citation": "Art 2", "description": "d", "sources": ["s"]}]}, "compliant"),
-        ({"mental_element": "intent", "without_right": True, "defences": [
-            {"kind": "security_research", "citation": "Policy", "description": "d", "binding": False, "sources": ["s"]}]},
-         "partially_compliant"),
+        (
+            {
+                "mental_element": "intent",
+                "without_right": True,
+                "defences": [{"kind": "security_research", "citation": "Art 2", "description": "d", "sources": ["s"]}],
+            },
+            "compliant",
+        ),
+        (
+            {
+                "mental_element": "intent",
+                "without_right": True,
+                "defences": [
+                    {
+                        "kind": "security_research",
+                        "citation": "Policy",
+                        "description": "d",
+                        "binding": False,
+                        "sources": ["s"],
+                    }
+                ],
+            },
+            "partially_compliant",
+        ),
     ],
 )
 def test_researchers(fields: dict[str, Any], expected: str) -> None:
@@ -103,13 +129,29 @@ def test_researchers(fields: dict[str, Any], expected: str) -> None:
 
 
 def test_safeguards() -> None:
-    weak = power(kind="content_interception", authorisation="executive_or_police", duration="none",
-                 notification="not_required", remedy=False, grounds="vague", proportionality_test=False)
+    weak = power(
+        kind="content_interception",
+        authorisation="executive_or_police",
+        duration="none",
+        notification="not_required",
+        remedy=False,
+        grounds="vague",
+        proportionality_test=False,
+    )
     assert status(law(powers=[weak]), "safeguards", provision="p") == {"non_compliant"}
-    strong = power(kind="content_interception", authorisation="prior_judicial", duration="3 months",
-                   notification="required", remedy=True, grounds="specific_threshold", proportionality_test=True)
+    strong = power(
+        kind="content_interception",
+        authorisation="prior_judicial",
+        duration="3 months",
+        notification="required",
+        remedy=True,
+        grounds="specific_threshold",
+        proportionality_test=True,
+    )
     assert status(law(powers=[strong]), "safeguards", provision="p") == {"compliant"}
-    assert status(law(powers=[power(kind="search_and_seizure")]), "safeguards", provision="p") == {"insufficient_information"}
+    assert status(law(powers=[power(kind="search_and_seizure")]), "safeguards", provision="p") == {
+        "insufficient_information"
+    }
     reviewed = power(kind="content_blocking", authorisation="prosecutor", ex_post_judicial_review=True)
     assert status(law(powers=[reviewed]), "safeguards", "authorisation", "p") == {"partially_compliant"}
     assert status(law(powers=[]), "safeguards", provision=None) == {"not_applicable"}
@@ -117,12 +159,15 @@ def test_safeguards() -> None:
 
 
 def test_procedural_scope() -> None:
-    assert status(law(powers=[power(kind="content_interception", applies_to="all_crimes")]), "procedural-scope",
-                  provision="p") == {"non_compliant"}
-    assert status(law(powers=[power(kind="search_and_seizure", applies_to="serious_crimes")]), "procedural-scope",
-                  provision="p") == {"compliant"}
+    assert status(
+        law(powers=[power(kind="content_interception", applies_to="all_crimes")]), "procedural-scope", provision="p"
+    ) == {"non_compliant"}
+    assert status(
+        law(powers=[power(kind="search_and_seizure", applies_to="serious_crimes")]), "procedural-scope", provision="p"
+    ) == {"compliant"}
     assert status(law(powers=[power(kind="search_and_seizure")]), "procedural-scope", provision="p") == {
-        "insufficient_information"}
+        "insufficient_information"
+    }
 
 
 def test_compelled_assistance() -> None:
@@ -131,15 +176,19 @@ def test_compelled_assistance() -> None:
     p = power(kind="compelled_assistance", authorisation="prior_judicial", self_incrimination_protection=True)
     assert status(law(powers=[p]), "compelled-assistance", provision="p") == {"compliant"}
     assert status(law(powers=[power(kind="compelled_assistance")]), "compelled-assistance", provision="p") == {
-        "insufficient_information"}
+        "insufficient_information"
+    }
 
 
 def test_cooperation_exposure() -> None:
     assert status(law([FALSE_NEWS]), "cooperation-exposure") == {"non_compliant"}
     short = offence(category="false_information", penalty={"imprisonment": {"max": "3 years"}})
     assert status(law([short]), "cooperation-exposure") == {"compliant"}
-    aggravated = offence(category="defamation_insult", penalty={"imprisonment": {"max": "2 years"}},
-                         aggravated=[{"condition": "Target is an official.", "penalty": {"imprisonment": {"max": "10 years"}}}])
+    aggravated = offence(
+        category="defamation_insult",
+        penalty={"imprisonment": {"max": "2 years"}},
+        aggravated=[{"condition": "Target is an official.", "penalty": {"imprisonment": {"max": "10 years"}}}],
+    )
     assert status(law([aggravated]), "cooperation-exposure") == {"non_compliant"}
     open_ended = offence(category="defamation_insult", penalty={"imprisonment": {"min": "3 months", "max": "none"}})
     assert status(law([open_ended]), "cooperation-exposure") == {"insufficient_information"}
@@ -148,12 +197,30 @@ def test_cooperation_exposure() -> None:
 
 
 def test_data_sharing() -> None:
-    rule = {"id": "r", "citation": "Art 40", "paraphrase": "MLA.", "sources": ["s"], "confidence": "primary",
-            "kind": "mutual_legal_assistance", "dual_criminality": "not_required", "refusal_grounds": "none"}
+    rule = {
+        "id": "r",
+        "citation": "Art 40",
+        "paraphrase": "MLA.",
+        "sources": ["s"],
+        "confidence": "primary",
+        "kind": "mutual_legal_assistance",
+        "dual_criminality": "not_required",
+        "refusal_grounds": "none",
+    }
     assert status(law(rules=[rule]), "data-sharing", provision="r") == {"non_compliant"}
-    good = {**rule, "dual_criminality": "required", "refusal_grounds": [
-        {"ground": g} for g in ("persecution_discrimination", "political_offence", "death_penalty", "human_rights")]}
+    good = {
+        **rule,
+        "dual_criminality": "required",
+        "refusal_grounds": [
+            {"ground": g} for g in ("persecution_discrimination", "political_offence", "death_penalty", "human_rights")
+        ],
+    }
     assert status(law(rules=[good]), "data-sharing", provision="r") == {"compliant"}
     assert status(law(), "data-sharing", provision=None) == {"insufficient_information"}
-    direct = {**rule, "kind": "direct_disclosure", "authorisation": "executive_or_police", "data_protection_conditions": False}
+    direct = {
+        **rule,
+        "kind": "direct_disclosure",
+        "authorisation": "executive_or_police",
+        "data_protection_conditions": False,
+    }
     assert status(law(rules=[direct]), "data-sharing", provision="r") == {"non_compliant"}

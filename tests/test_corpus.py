@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,14 @@ FILES = sorted(EXPECTED.glob("*.yaml"))
 def test_expected_findings_match(path: Path) -> None:
     expected = load_expected(path)
     law = load_law(path.parent / expected.law)
-    verdict = evaluate(law, as_of=AS_OF, third_party=False)
+    day = expected.as_of if isinstance(expected.as_of, date) else AS_OF
+    verdict = evaluate(law, as_of=day, third_party=False)
     outcomes = compare(expected, verdict)
-    misses = [f"{o.expectation.id}: expected {o.expectation.status}, library said {o.actual}" for o in outcomes if not o.matched]
+    misses = [
+        f"{o.expectation.id}: expected {o.expectation.status}, library said {o.actual}"
+        for o in outcomes
+        if not o.matched
+    ]
     print(f"{path.stem}: {len(outcomes) - len(misses)}/{len(outcomes)} expected findings matched")
     assert not misses
 

@@ -46,8 +46,9 @@ def _undeclared(law, ctx):  # type: ignore[no-untyped-def]
 
 
 def _checker(cid: str, fn, timeout: float = 10.0) -> Checker:  # type: ignore[no-untyped-def]
-    return Checker(id=cid, title=cid, version="0", concepts=("general.human_rights",), principles=(), check=fn,
-                   timeout=timeout)
+    return Checker(
+        id=cid, title=cid, version="0", concepts=("general.human_rights",), principles=(), check=fn, timeout=timeout
+    )
 
 
 def test_broken_plugins_become_error_findings(uk_file: Path) -> None:
@@ -95,9 +96,21 @@ def test_json_is_identical_across_hash_seeds(uk_file: Path) -> None:
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         out = subprocess.run(
-            [sys.executable, "-m", "cybercrime_check", "evaluate", str(uk_file), "--format", "json",
-             "--as-of", AS_OF.isoformat(), "--no-plugins"],
-            capture_output=True, env=env, check=True,
+            [
+                sys.executable,
+                "-m",
+                "cybercrime_check",
+                "evaluate",
+                str(uk_file),
+                "--format",
+                "json",
+                "--as-of",
+                AS_OF.isoformat(),
+                "--no-plugins",
+            ],
+            capture_output=True,
+            env=env,
+            check=True,
         ).stdout
         outputs.add(out)
     assert len(outputs) == 1
@@ -149,6 +162,10 @@ def test_committed_schema_matches_model(which: str) -> None:
 
 def test_examples_point_at_schema() -> None:
     for path in sorted(LAWS.glob("*.yaml")):
-        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../docs/schema/law.schema.json"), path
+        assert path.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=../../docs/schema/law.schema.json"
+        ), path
     for path in sorted(EXPECTED.glob("*.yaml")):
-        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../docs/schema/expected.schema.json"), path
+        assert path.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=../../docs/schema/expected.schema.json"
+        ), path

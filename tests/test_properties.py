@@ -81,13 +81,17 @@ SAFEGUARDS = {
 
 
 @given(national_laws(power_strategy=procedural_powers()), st.sampled_from(sorted(SAFEGUARDS)), st.data())
-def test_adding_a_safeguard_never_worsens_a_finding_about_that_power(law: NationalLaw, field: str, data: st.DataObject) -> None:
+def test_adding_a_safeguard_never_worsens_a_finding_about_that_power(
+    law: NationalLaw, field: str, data: st.DataObject
+) -> None:
     if not law.powers:
         return
     power = data.draw(st.sampled_from(law.powers))
     improved_power = power.model_copy(update={field: SAFEGUARDS[field]})
     improved_power = type(power).model_validate(improved_power.model_dump(by_alias=True))
-    improved = law.model_copy(update={"procedural_powers": tuple(improved_power if p.id == power.id else p for p in law.powers)})
+    improved = law.model_copy(
+        update={"procedural_powers": tuple(improved_power if p.id == power.id else p for p in law.powers)}
+    )
     before = _by_rule(evaluate(law, as_of=AS_OF, **ONLY_BUILTIN), power.id)
     after = _by_rule(evaluate(improved, as_of=AS_OF, **ONLY_BUILTIN), power.id)
     for key, status in after.items():
@@ -118,7 +122,9 @@ def test_adding_an_offence_never_removes_findings_about_others(law: NationalLaw,
 def test_convention_version_changes_numbers_not_statuses(law: NationalLaw) -> None:
     adopted = evaluate(law, as_of=AS_OF, **ONLY_BUILTIN)
     draft = evaluate(law, as_of=AS_OF, convention="uncc-draft-2024-02", **ONLY_BUILTIN)
-    strip = lambda v: [(f.checker, f.rule, f.status, f.severity, f.confidence, f.provision.provision_id) for f in v.findings]  # noqa: E731
+    strip = lambda v: [
+        (f.checker, f.rule, f.status, f.severity, f.confidence, f.provision.provision_id) for f in v.findings
+    ]  # noqa: E731
     assert strip(adopted) == strip(draft)
 
 

@@ -40,10 +40,8 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         )
         return
     for p in powers:
-        evidence = [
-            (f"procedural_powers[{p.id}].self_incrimination_protection", p.self_incrimination_protection),
-            (f"procedural_powers[{p.id}].authorisation", p.authorisation),
-        ]
+        evidence = [(f"procedural_powers[{p.id}].self_incrimination_protection", p.self_incrimination_protection)]
+        auth_evidence = [(f"procedural_powers[{p.id}].authorisation", p.authorisation)]
         sip = p.self_incrimination_protection
         if sip is True:
             yield draft(
@@ -93,7 +91,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 provision_id=p.id,
                 concepts=CONCEPT,
                 principles=("prior_judicial_authorisation",),
-                evidence=evidence,
+                evidence=auth_evidence,
                 reason=f"The data does not record who may order assistance under {p.citation}.",
             )
         elif AUTHORISATION_RANK[p.authorisation] >= AUTHORISATION_RANK["independent_body"]:
@@ -105,7 +103,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 provision_id=p.id,
                 concepts=CONCEPT,
                 principles=("prior_judicial_authorisation",),
-                evidence=evidence,
+                evidence=auth_evidence,
                 reason=f"Orders under {p.citation} need {p.authorisation.replace('_', ' ')} authorisation.",
             )
         else:
@@ -117,7 +115,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 provision_id=p.id,
                 concepts=CONCEPT,
                 principles=("prior_judicial_authorisation",),
-                evidence=evidence,
+                evidence=auth_evidence,
                 reason=f"Orders to assist or decrypt under {p.citation} are issued by {p.authorisation.replace('_', ' ')}, without a judge.",
                 recommendation="Require a judicial order, limited to specific data and necessary information.",
                 data_confidence=p.confidence,
