@@ -169,3 +169,9 @@ def test_examples_point_at_schema() -> None:
         assert path.read_text(encoding="utf-8").startswith(
             "# yaml-language-server: $schema=../../docs/schema/expected.schema.json"
         ), path
+
+
+def test_law_clinic_script_runs() -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "examples" / "scripts" / "serious_speech_offences.py")],
+                         capture_output=True, text=True, check=True).stdout
+    assert "TN" in out and "Art. 24" in out and "not legal advice" in out
