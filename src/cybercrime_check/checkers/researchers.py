@@ -63,7 +63,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 concepts=(concept,),
                 principles=PRINCIPLES,
                 reason=f"{o.citation} has a binding {binding[0].kind.replace('_', ' ')} defence ({binding[0].citation}).",
-                evidence=evidence,
+                evidence=evidence[2:],
             )
         elif defences:
             yield draft(
