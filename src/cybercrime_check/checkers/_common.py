@@ -9,6 +9,8 @@ from typing import Literal
 
 from .._types import Duration
 from ..catalogue import Catalogue, VagueTerm
+from ..checker import FindingDraft, draft
+from ..law import NationalLaw
 from ..offence import CONTENT_OUTSIDE_CONVENTION, CONVENTION_CATEGORIES, CYBER_DEPENDENT, Offence, Penalty
 
 Classification = Literal["cyber_dependent", "cyber_enabled", "content_in_convention", "content_outside", "unknown"]
@@ -123,3 +125,35 @@ def vague_terms(offence: Offence, cat: Catalogue) -> tuple[tuple[str, ...], tupl
     )
     found = tuple(term for term, rx in _patterns(id(cat), cat.parameters.vague_terms) if rx.search(text))
     return found, offence.undefined_terms
+
+
+def powers_gate(
+    law: NationalLaw, concepts: tuple[str, ...], principle: str, recommendation: str | None = None
+) -> FindingDraft | None:
+    """The finding for a law whose powers are unknown or absent; None when there are powers to check.
+
+    Shared by every checker that judges procedural powers one by one, so that
+    "unspecified" and "none" are reported the same way everywhere.
+    """
+    if law.procedural_powers == "unspecified":
+        return draft(
+            "powers-unknown",
+            "insufficient_information",
+            "medium",
+            "rights_risk",
+            concepts=concepts,
+            principles=(principle,),
+            reason="The data does not record which procedural powers this instrument grants.",
+            recommendation=recommendation,
+        )
+    if not law.powers:
+        return draft(
+            "no-powers",
+            "not_applicable",
+            "info",
+            "rights_risk",
+            concepts=concepts,
+            principles=(principle,),
+            reason="This instrument grants no procedural powers.",
+        )
+    return None

@@ -11,33 +11,16 @@ from collections.abc import Iterator
 
 from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..law import NationalLaw
+from ._common import powers_gate
 from .safeguards import INTRUSIVENESS
 
 CONCEPTS = ("procedural.scope", "procedural.scope.any_offence")
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
-    if law.procedural_powers == "unspecified":
-        yield draft(
-            "powers-unknown",
-            "insufficient_information",
-            "medium",
-            "rights_risk",
-            concepts=CONCEPTS,
-            principles=("proportionality",),
-            reason="The data does not record which procedural powers this instrument grants.",
-        )
-        return
-    if not law.powers:
-        yield draft(
-            "no-powers",
-            "not_applicable",
-            "info",
-            "rights_risk",
-            concepts=CONCEPTS,
-            principles=("proportionality",),
-            reason="This instrument grants no procedural powers.",
-        )
+    gate = powers_gate(law, CONCEPTS, "proportionality")
+    if gate is not None:
+        yield gate
         return
     for p in law.powers:
         name = p.kind.replace("_", " ")

@@ -16,6 +16,7 @@ from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..law import NationalLaw
 from ..procedural_power import AUTHORISATION_RANK, ProceduralPower
 from ..verdict import Severity, Status
+from ._common import powers_gate
 
 INTRUSIVENESS: dict[str, Severity] = {
     "content_interception": "critical",
@@ -65,28 +66,9 @@ def _unknown(what: str, p: ProceduralPower) -> str:
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
-    if law.procedural_powers == "unspecified":
-        yield draft(
-            "powers-unknown",
-            "insufficient_information",
-            "medium",
-            "rights_risk",
-            concepts=CONCEPT,
-            principles=("prior_judicial_authorisation",),
-            reason="The data does not record which procedural powers this instrument grants.",
-            recommendation="Model the instrument's investigative powers.",
-        )
-        return
-    if not law.powers:
-        yield draft(
-            "no-powers",
-            "not_applicable",
-            "info",
-            "rights_risk",
-            concepts=CONCEPT,
-            principles=("prior_judicial_authorisation",),
-            reason="This instrument grants no procedural powers.",
-        )
+    gate = powers_gate(law, CONCEPT, "prior_judicial_authorisation", "Model the instrument's investigative powers.")
+    if gate is not None:
+        yield gate
         return
     for p in law.powers:
         name = p.kind.replace("_", " ")
