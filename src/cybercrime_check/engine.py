@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from importlib.metadata import entry_points
 from typing import Any, cast
 
@@ -174,14 +175,15 @@ def evaluate(
                 f"Plugin {failure.plugin!r} failed to load ({failure.error}).",
             )
         )
+    refs = _ProvisionRefs(current)
     for checker, plugin in selected:
-        drafts, problem = _run(checker, current, ctx, trusted=plugin == "builtin")
+        drafts, problem = _run(checker, current, ctx, refs.ids, trusted=plugin == "builtin")
         if problem is not None:
             complete = False
             findings.append(_error_finding(law, checker.id, checker.version, cat, convention, problem))
             continue
         for d in drafts:
-            findings.append(_resolve(d, checker, current, cat, convention))
+            findings.append(_resolve(d, checker, refs, cat, convention))
     findings.sort(key=_finding_order)
     origin = origin_of(law)
     return Verdict(
@@ -203,7 +205,12 @@ def evaluate(
 
 
 def _run(
-    checker: Checker, law: NationalLaw, ctx: EvaluationContext, *, trusted: bool = False
+    checker: Checker,
+    law: NationalLaw,
+    ctx: EvaluationContext,
+    provision_ids: frozenset[str],
+    *,
+    trusted: bool = False,
 ) -> tuple[list[FindingDraft], str | None]:
     """Run one checker and return its drafts or a problem description.
 
@@ -220,7 +227,7 @@ def _run(
             return [], f"Checker {checker.id!r} raised {type(exc).__name__}: {exc}."
         if time.perf_counter() - start > checker.timeout:
             return [], f"Checker {checker.id!r} did not finish within {checker.timeout:g} s."
-        return _validate_output(checker, law, box["result"])
+        return _validate_output(checker, provision_ids, box["result"])
 
     def target() -> None:
         try:
@@ -235,13 +242,14 @@ def _run(
         return [], f"Checker {checker.id!r} did not finish within {checker.timeout:g} s."
     if "error" in box:
         return [], f"Checker {checker.id!r} raised {box['error']}."
-    return _validate_output(checker, law, box.get("result", []))
+    return _validate_output(checker, provision_ids, box.get("result", []))
 
 
-def _validate_output(checker: Checker, law: NationalLaw, drafts: list[Any]) -> tuple[list[FindingDraft], str | None]:
+def _validate_output(
+    checker: Checker, provision_ids: frozenset[str], drafts: list[Any]
+) -> tuple[list[FindingDraft], str | None]:
     allowed_concepts = set(checker.concepts)
     allowed_principles = set(checker.principles)
-    provision_ids = {p.id for p in law.provisions()}
     for item in drafts:
         if not isinstance(item, FindingDraft):
             return [], f"Checker {checker.id!r} returned {type(item).__name__}, not a FindingDraft."
@@ -256,38 +264,34 @@ def _validate_output(checker: Checker, law: NationalLaw, drafts: list[Any]) -> t
     return drafts, None
 
 
-def _provision_ref(law: NationalLaw, provision_id: str | None) -> tuple[ProvisionRef, str]:
-    origin = origin_of(law)
-    if provision_id is None:
-        return (
-            ProvisionRef(law_id=law.id, citation="(the instrument as a whole)", file=origin.path if origin else None),
-            "primary",
-        )
-    for p in law.provisions():
-        if p.id == provision_id:
-            return (
+class _ProvisionRefs:
+    """The citable provisions of one law, built once per evaluation."""
+
+    def __init__(self, law: NationalLaw) -> None:
+        origin = origin_of(law)
+        self.file = origin.path if origin else None
+        lines = origin.lines if origin else {}
+        self.by_id = {
+            p.id: (
                 ProvisionRef(
-                    law_id=law.id,
-                    provision_id=p.id,
-                    citation=p.citation,
-                    file=origin.path if origin else None,
-                    line=origin.lines.get(p.id) if origin else None,
+                    law_id=law.id, provision_id=p.id, citation=p.citation, file=self.file, line=lines.get(p.id)
                 ),
                 p.confidence,
             )
-    raise KeyError(provision_id)  # pragma: no cover - validated in _run
+            for p in law.provisions()
+        }
+        self.ids = frozenset(self.by_id)
+        self.whole = ProvisionRef(law_id=law.id, citation="(the instrument as a whole)", file=self.file)
+
+    def get(self, provision_id: str | None) -> tuple[ProvisionRef, str]:
+        if provision_id is None:
+            return self.whole, "primary"
+        return self.by_id[provision_id]  # validated in _run
 
 
-def _resolve(d: FindingDraft, checker: Checker, law: NationalLaw, cat: Catalogue, version: str) -> Finding:
-    provision, provision_conf = _provision_ref(law, d.provision_id)
-    articles = tuple(
-        ArticleCitation(concept=a.concept, ref=a.ref, title=a.title, version=version, confidence=a.confidence)
-        for a in (cat.resolve(k, version) for k in d.concepts)
-    )
-    # Confidence rests on the adopted-text numbering: changing the text version
-    # changes article numbers, never a finding's status or confidence.
-    article_conf = [CATALOGUE_TO_DATA[cat.resolve(k).confidence] for k in d.concepts]
-    principles = tuple(_principle(cat, pid) for pid in d.principles)
+def _resolve(d: FindingDraft, checker: Checker, refs: _ProvisionRefs, cat: Catalogue, version: str) -> Finding:
+    provision, provision_conf = refs.get(d.provision_id)
+    cited = [_article(cat, k, version) for k in d.concepts]
     return Finding(
         checker=checker.id,
         checker_version=checker.version,
@@ -296,16 +300,34 @@ def _resolve(d: FindingDraft, checker: Checker, law: NationalLaw, cat: Catalogue
         severity=d.severity,
         dimension=d.dimension,
         provision=provision,
-        articles=articles,
-        principles=principles,
-        red_lines=cat.red_lines_for(d.principles, d.concepts),
+        articles=tuple(a for a, _ in cited),
+        principles=tuple(_principle(cat, pid) for pid in d.principles),
+        red_lines=_red_lines(cat, d.principles, d.concepts),
         reason=d.reason,
         evidence=tuple(Evidence(path=p, value=v) for p, v in d.evidence),
-        confidence=lowest_confidence(d.data_confidence, provision_conf, *article_conf),
+        confidence=lowest_confidence(d.data_confidence, provision_conf, *(c for _, c in cited)),
         recommendation=d.recommendation,
     )
 
 
+@lru_cache(maxsize=4096)
+def _article(cat: Catalogue, key: str, version: str) -> tuple[ArticleCitation, str]:
+    """A concept as cited in ``version``, and the data confidence it lends a finding.
+
+    Confidence rests on the adopted-text numbering: changing the text version
+    changes article numbers, never a finding's status or confidence.
+    """
+    a = cat.resolve(key, version)
+    citation = ArticleCitation(concept=a.concept, ref=a.ref, title=a.title, version=version, confidence=a.confidence)
+    return citation, CATALOGUE_TO_DATA[cat.resolve(key).confidence]
+
+
+@lru_cache(maxsize=4096)
+def _red_lines(cat: Catalogue, principles: tuple[str, ...], concepts: tuple[str, ...]) -> tuple[str, ...]:
+    return cat.red_lines_for(principles, concepts)
+
+
+@lru_cache(maxsize=1024)
 def _principle(cat: Catalogue, pid: str) -> PrincipleCitation:
     p = cat.principle(pid)
     return PrincipleCitation(

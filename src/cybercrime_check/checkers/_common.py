@@ -99,10 +99,12 @@ def describe_max(penalty: Penalty) -> str:
 
 
 @cache
-def _patterns(cat_id: int, terms: tuple[VagueTerm, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _patterns(cat_id: int, terms: tuple[VagueTerm, ...]) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Per term: its case-folded variants (a cheap substring pre-check) and the word-bounded regex."""
     return tuple(
         (
             t.term,
+            tuple(v.casefold() for v in t.variants),
             re.compile(
                 r"\b(?:" + "|".join(re.escape(v) for v in sorted(t.variants, key=len, reverse=True)) + r")\b", re.I
             ),
@@ -123,7 +125,12 @@ def vague_terms(offence: Offence, cat: Catalogue) -> tuple[tuple[str, ...], tupl
     text = " ".join(
         filter(None, (offence.paraphrase, offence.excerpt, *offence.undefined_terms, *offence.additional_elements))
     )
-    found = tuple(term for term, rx in _patterns(id(cat), cat.parameters.vague_terms) if rx.search(text))
+    folded = text.casefold()
+    found = tuple(
+        term
+        for term, variants, rx in _patterns(id(cat), cat.parameters.vague_terms)
+        if any(v in folded for v in variants) and rx.search(text)
+    )
     return found, offence.undefined_terms
 
 
