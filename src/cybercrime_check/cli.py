@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .errors import CybercrimeCheckError, LawDataError
+from .errors import CybercrimeCheckError, LawDataError, UsageError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -53,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="evaluate law files and print the verdict")
     p.add_argument("files", nargs="+", metavar="FILE")
     _evaluation_options(p)
-    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    p.add_argument("--format", choices=["text", "json", "markdown", "csv", "html"], default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _numbering_option(p)
     p.add_argument(
         "--fail-on",
         choices=["info", "low", "medium", "high", "critical"],
@@ -62,6 +63,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 if a non-compliant finding at or above SEVERITY exists",
     )
     p.add_argument("--all", action="store_true", help="text/markdown: also list compliant findings")
+
+    p = sub.add_parser("compare", help="evaluate many laws and compare them (heatmap by principle and red line)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _evaluation_options(p)
+    p.add_argument("--format", choices=["html", "markdown", "csv", "json"], default="html")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="evaluate in N processes")
+    _numbering_option(p)
+
+    p = sub.add_parser("diff", help="what changed between two versions of one jurisdiction's law")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument(
+        "--convention",
+        choices=["uncc-2024", "uncc-draft-2024-02"],
+        default="uncc-2024",
+        help="Convention text whose article numbers are shown (default: the adopted text)",
+    )
+    p.add_argument(
+        "--old-as-of",
+        type=_date,
+        default=None,
+        help="judge OLD as it stood on this date (default: the day before NEW came into force, if known)",
+    )
+    p.add_argument("--as-of", type=_date, default=None, dest="new_as_of", help="judge NEW as of this date")
+    p.add_argument("--no-plugins", action="store_true", help="disable third-party plugins")
+    p.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--fail-on-regression", action="store_true", help="exit 1 if any finding got worse")
 
     p = sub.add_parser("checkers", help="list registered checkers")
     p.add_argument("--no-plugins", action="store_true", help="only the built-in checkers")
@@ -79,6 +109,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, default=None)
     p.add_argument("-q", "--quiet", action="store_true", help="print only mismatches and the total")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def _numbering_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--both-numberings",
+        action="store_true",
+        help="html: also show each article's number in the other Convention text",
+    )
 
 
 def _evaluation_options(p: argparse.ArgumentParser) -> None:
@@ -101,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "validate": _validate,
             "schema": _schema,
             "evaluate": _evaluate,
+            "compare": _compare,
+            "diff": _diff,
             "checkers": _checkers,
             "test": _test,
         }[args.command]
@@ -166,7 +216,12 @@ def _evaluate(args: argparse.Namespace) -> int:
         )
         for law in laws
     ]
-    _write(render_verdicts(verdicts, args.format, show_all=args.all), args.output)
+    if args.format == "html":
+        from .report import render_html
+
+        _write(render_html(list(zip(laws, verdicts, strict=True)), both_numberings=args.both_numberings), args.output)
+    else:
+        _write(render_verdicts(verdicts, args.format, show_all=args.all), args.output)
     if args.fail_on:
         from .verdict import SEVERITY_RANK
 
@@ -175,6 +230,49 @@ def _evaluate(args: argparse.Namespace) -> int:
             if any(f.status == "non_compliant" and SEVERITY_RANK[f.severity] >= limit for f in v.findings):
                 return EXIT_FAILED
     return EXIT_OK
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .compare import build_comparison, evaluate_files
+    from .loader import expand_paths
+
+    if args.checkers or args.exclude:
+        raise UsageError("compare runs every checker so that jurisdictions are comparable; drop --checker/--exclude")
+    paths = expand_paths(args.files)
+    results = evaluate_files(
+        paths, convention=args.convention, as_of=args.as_of, third_party=not args.no_plugins, jobs=args.jobs
+    )
+    comparison = build_comparison([v for _, v in results])
+    if args.format == "html":
+        from .report import render_comparison_html
+
+        text = render_comparison_html(comparison, [law for law, _ in results], both_numberings=args.both_numberings)
+    elif args.format == "markdown":
+        from .render import render_comparison_markdown
+
+        text = render_comparison_markdown(comparison)
+    elif args.format == "csv":
+        from .render import render_csv
+
+        text = render_csv(comparison.verdicts)
+    else:
+        text = comparison.to_json()
+    _write(text, args.output)
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_files, render_diff
+
+    d = diff_files(
+        [args.old, args.new],
+        convention=args.convention,
+        old_as_of=args.old_as_of,
+        new_as_of=args.new_as_of,
+        third_party=not args.no_plugins,
+    )
+    _write(render_diff(d, args.format), args.output)
+    return EXIT_FAILED if args.fail_on_regression and d.regressions else EXIT_OK
 
 
 def _checkers(args: argparse.Namespace) -> int:

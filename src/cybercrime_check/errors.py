@@ -46,6 +46,10 @@ class LawDataError(CybercrimeCheckError, ValueError):
         self.problems: tuple[Problem, ...] = tuple(sorted(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[LawDataError], tuple[tuple[Problem, ...]]]:
+        # Survives pickling, so an error raised in a worker process reaches the caller intact.
+        return (type(self), (self.problems,))
+
 
 class CatalogueError(CybercrimeCheckError):
     """A concept, principle or text version asked for is not in ``policies/``."""

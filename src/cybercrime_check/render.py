@@ -1,11 +1,15 @@
-"""Render verdicts as terminal text, Markdown or JSON."""
+"""Render verdicts as terminal text, Markdown, JSON or CSV (HTML lives in :mod:`.report`)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .verdict import DIMENSIONS, SEVERITY_RANK, Finding, Verdict
+
+if TYPE_CHECKING:
+    from .compare import Comparison
 
 SHOWN_BY_DEFAULT = frozenset({"non_compliant", "partially_compliant", "insufficient_information", "error"})
 STATUS_LABEL = {
@@ -19,6 +23,8 @@ STATUS_LABEL = {
 
 
 def render_verdicts(verdicts: Sequence[Verdict], fmt: str, *, show_all: bool = False) -> str:
+    if fmt == "csv":
+        return render_csv(verdicts)
     if fmt == "json":
         if len(verdicts) == 1:
             return verdicts[0].to_json()
@@ -104,3 +110,136 @@ def render_markdown(v: Verdict, *, show_all: bool = False) -> str:
                 f"{_md(', '.join(p.name for p in f.principles))} | {_md(f.reason)} |"
             )
     return "\n".join(out) + "\n"
+
+
+CSV_COLUMNS = (
+    "law_id",
+    "jurisdiction",
+    "law_title",
+    "as_of",
+    "convention",
+    "checker",
+    "checker_version",
+    "rule",
+    "dimension",
+    "status",
+    "severity",
+    "provision_id",
+    "citation",
+    "file",
+    "line",
+    "articles",
+    "article_titles",
+    "principles",
+    "red_lines",
+    "confidence",
+    "reason",
+    "recommendation",
+    "evidence",
+)
+"""Column order of the CSV output; new columns are only ever appended."""
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """A CSV cell; text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(verdicts: Sequence[Verdict]) -> str:
+    """One row per finding, in :data:`CSV_COLUMNS` order, for spreadsheets."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for v in verdicts:
+        for f in v.findings:
+            writer.writerow(
+                _cell(x)
+                for x in (
+                    v.law.id,
+                    v.law.jurisdiction,
+                    v.law.title,
+                    v.as_of.isoformat(),
+                    v.convention,
+                    f.checker,
+                    f.checker_version,
+                    f.rule,
+                    f.dimension,
+                    f.status,
+                    f.severity,
+                    f.provision.provision_id,
+                    f.provision.citation,
+                    f.provision.file,
+                    f.provision.line,
+                    "; ".join(f"Art {a.ref}" if a.ref else "(no counterpart)" for a in f.articles),
+                    "; ".join(a.title for a in f.articles),
+                    "; ".join(p.name for p in f.principles),
+                    "; ".join(f.red_lines),
+                    f.confidence,
+                    f.reason,
+                    f.recommendation,
+                    json.dumps([[e.path, e.value] for e in f.evidence], ensure_ascii=False),
+                )
+            )
+    return buf.getvalue()
+
+
+_MARK = {
+    "non_compliant": "✗",
+    "partially_compliant": "◐",
+    "error": "!",
+    "insufficient_information": "?",
+    "compliant": "✓",
+    "not_applicable": "–",
+    None: "·",
+}
+
+
+def render_comparison_markdown(c: Comparison) -> str:
+    """The heatmaps as Markdown tables, then the findings behind every cell that is not a pass."""
+    verdicts = {v.law.id: v for v in c.verdicts}
+    out = [
+        f"# Comparison of {len(c.verdicts)} laws in {len(c.rows)} jurisdictions",
+        "",
+        f"*{_md(c.disclaimer)}*",
+        "",
+        f"- As of {c.as_of.isoformat()}; Convention text `{c.convention}`; cybercrime-check {c.library_version}",
+        "- Each cell: the worst status among the findings about that principle or red line "
+        "(✗ non-compliant, ◐ partially compliant, ! checker error, ? insufficient information, "
+        "✓ compliant, – not applicable, · no finding), then the number of findings.",
+    ]
+    for title, columns, attr in (
+        ("By principle", c.principle_columns, "principles"),
+        ("By red line", c.red_line_columns, "red_lines"),
+    ):
+        out += ["", f"## {title}", "", "| Jurisdiction | " + " | ".join(_md(col.label) for col in columns) + " |"]
+        out.append("|---" * (len(columns) + 1) + "|")
+        for row in c.rows:
+            cells = getattr(row, attr)
+            out.append(
+                f"| {_md(row.name)} ({row.jurisdiction}) | "
+                + " | ".join(f"{_MARK[x.status]} {len(x.findings)}" if x.findings else _MARK[None] for x in cells)
+                + " |"
+            )
+    out += ["", "## Findings behind the cells", ""]
+    labels = {col.key: col.label for col in (*c.principle_columns, *c.red_line_columns)}
+    for row in c.rows:
+        out += [f"### {_md(row.name)} ({row.jurisdiction})", ""]
+        for cell in (*row.principles, *row.red_lines):
+            shown = [r for r in cell.findings if r.status in SHOWN_BY_DEFAULT]
+            if not shown:
+                continue
+            out.append(f"- **{_md(labels[cell.key])}**: {STATUS_LABEL[cell.status or 'not_applicable']}")
+            for ref in shown:
+                f = verdicts[ref.law_id].findings[ref.index]
+                out.append(
+                    f"  - {_md(f.provision.citation)} (`{ref.law_id}`), {STATUS_LABEL[f.status]}, {f.severity}; "
+                    f"{_md(_articles(f))}: {_md(f.reason)}"
+                )
+        out.append("")
+    return "\n".join(out)

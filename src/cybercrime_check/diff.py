@@ -1,0 +1,306 @@
+"""What changed between two versions of one jurisdiction's law, and whether rights gained or lost.
+
+Provisions are matched by id (give a provision the same id in both files when
+it is the same rule renumbered or amended). Findings are matched by
+(dimension, checker, rule, provision id), in order of appearance. Direction
+is judged on the finding's own status ladder (:data:`~.verdict.STATUS_BADNESS`,
+then severity): a finding that appears non-compliant or partially compliant,
+or whose status or severity rises, is ``worse``; the reverse is ``better``.
+Appearing or disappearing ``insufficient_information`` or ``error`` findings
+are ``unclear``: they say what is unknown, not what is better.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from ._types import ISODate, Model, ShortText, Text
+from ._version import __version__
+from .catalogue import DEFAULT_VERSION
+from .errors import UsageError
+from .law import NationalLaw
+from .verdict import DISCLAIMER, SEVERITY_RANK, STATUS_BADNESS, Finding, Verdict
+
+Direction = Literal["worse", "better", "unchanged", "unclear"]
+_BAD = frozenset({"non_compliant", "partially_compliant"})
+_UNKNOWN = frozenset({"insufficient_information", "error"})
+_IGNORED_FIELDS = frozenset({"sources", "status", "notes", "conflicts"})
+"""Provision fields that change with every new instrument without changing the rule."""
+
+
+class ProvisionChange(Model):
+    provision_id: ShortText
+    kind: ShortText
+    """offence, procedural power or cooperation rule."""
+    change: Literal["added", "removed", "changed"]
+    old_citation: ShortText | None = None
+    new_citation: ShortText | None = None
+    fields: tuple[ShortText, ...] = ()
+    """For ``changed``: the fields whose values differ (sources and legal status are ignored)."""
+
+
+class FindingChange(Model):
+    change: Literal["appeared", "disappeared", "changed"]
+    direction: Direction
+    dimension: ShortText
+    checker: ShortText
+    rule: ShortText
+    provision_id: ShortText | None
+    citation: ShortText
+    articles: tuple[ShortText, ...]
+    principles: tuple[ShortText, ...]
+    old_status: ShortText | None = None
+    new_status: ShortText | None = None
+    old_severity: ShortText | None = None
+    new_severity: ShortText | None = None
+    reason: Text
+    """The reason of the newer finding (the older one's when it disappeared)."""
+
+
+class LawDiff(Model):
+    schema_: ShortText = "cybercrime-check/diff/1"
+    disclaimer: Text = DISCLAIMER
+    library_version: ShortText
+    convention: ShortText
+    old_law: ShortText
+    new_law: ShortText
+    jurisdiction: ShortText
+    old_as_of: ISODate
+    new_as_of: ISODate
+    old_hash: ShortText
+    new_hash: ShortText
+    provisions: tuple[ProvisionChange, ...]
+    findings: tuple[FindingChange, ...]
+
+    @property
+    def regressions(self) -> tuple[FindingChange, ...]:
+        return tuple(f for f in self.findings if f.direction == "worse")
+
+    def to_json(self) -> str:
+        data = self.model_dump(mode="json")
+        data["schema"] = data.pop("schema_")
+        data["regressions"] = len(self.regressions)
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def default_old_as_of(new: NationalLaw, fallback: date) -> date:
+    """The old law is judged on the day before the new one took effect, when that is known."""
+    start = new.in_force_from
+    return start - timedelta(days=1) if isinstance(start, date) else fallback
+
+
+def diff_laws(
+    old: NationalLaw,
+    new: NationalLaw,
+    *,
+    convention: str = DEFAULT_VERSION,
+    old_as_of: date | None = None,
+    new_as_of: date | None = None,
+    third_party: bool = True,
+) -> LawDiff:
+    """Compare two versions of one jurisdiction's law: provisions and findings."""
+    from .engine import default_as_of, evaluate
+
+    if old.jurisdiction != new.jurisdiction:
+        raise UsageError(
+            f"diff compares versions of one jurisdiction's law; got {old.jurisdiction} ({old.id}) "
+            f"and {new.jurisdiction} ({new.id})"
+        )
+    new_day = new_as_of or default_as_of()
+    old_day = old_as_of or default_old_as_of(new, new_day)
+    v_old = evaluate(old, convention=convention, as_of=old_day, third_party=third_party)
+    v_new = evaluate(new, convention=convention, as_of=new_day, third_party=third_party)
+    return LawDiff(
+        library_version=__version__,
+        convention=convention,
+        old_law=old.id,
+        new_law=new.id,
+        jurisdiction=new.jurisdiction,
+        old_as_of=old_day,
+        new_as_of=new_day,
+        old_hash=v_old.law.content_hash,
+        new_hash=v_new.law.content_hash,
+        provisions=_provision_changes(old.as_of(old_day), new.as_of(new_day)),
+        findings=diff_verdicts(v_old, v_new),
+    )
+
+
+def _kind(p: object) -> str:
+    return (
+        type(p)
+        .__name__.replace("ProceduralPower", "procedural power")
+        .replace("CooperationRule", "cooperation rule")
+        .lower()
+    )
+
+
+def _comparable(p: Any) -> dict[str, Any]:
+    data: dict[str, Any] = p.model_dump(mode="json", exclude_defaults=True)
+    return {k: v for k, v in data.items() if k not in _IGNORED_FIELDS}
+
+
+def _provision_changes(old: NationalLaw, new: NationalLaw) -> tuple[ProvisionChange, ...]:
+    before = {p.id: p for p in old.provisions()}
+    after = {p.id: p for p in new.provisions()}
+    out: list[ProvisionChange] = []
+    for pid in sorted(before.keys() | after.keys()):
+        a, b = before.get(pid), after.get(pid)
+        if a is None and b is not None:
+            out.append(ProvisionChange(provision_id=pid, kind=_kind(b), change="added", new_citation=b.citation))
+        elif b is None and a is not None:
+            out.append(ProvisionChange(provision_id=pid, kind=_kind(a), change="removed", old_citation=a.citation))
+        elif a is not None and b is not None:
+            da, db = _comparable(a), _comparable(b)
+            fields = tuple(sorted(k for k in da.keys() | db.keys() if da.get(k) != db.get(k)))
+            if fields:
+                out.append(
+                    ProvisionChange(
+                        provision_id=pid,
+                        kind=_kind(b),
+                        change="changed",
+                        old_citation=a.citation,
+                        new_citation=b.citation,
+                        fields=fields,
+                    )
+                )
+    return tuple(out)
+
+
+def _key(f: Finding) -> tuple[str, str, str, str]:
+    return (f.dimension, f.checker, f.rule, f.provision.provision_id or "")
+
+
+def _rank(f: Finding) -> tuple[int, int]:
+    return STATUS_BADNESS[f.status], SEVERITY_RANK[f.severity] if f.status in _BAD else 0
+
+
+def _direction(a: Finding, b: Finding) -> Direction:
+    """Direction of a finding whose status or severity changed.
+
+    Only a move into, out of or within non-compliance is better or worse; a
+    move between a pass and "we do not know" is unclear, and one between
+    compliant and not applicable is unchanged.
+    """
+    if a.status in _BAD or b.status in _BAD:
+        ra, rb = _rank(a), _rank(b)
+        return "worse" if rb > ra else "better" if rb < ra else "unchanged"
+    if a.status in _UNKNOWN or b.status in _UNKNOWN:
+        return "unclear"
+    return "unchanged"
+
+
+def _change(
+    kind: Literal["appeared", "disappeared", "changed"], direction: Direction, old: Finding | None, new: Finding | None
+) -> FindingChange:
+    f = new or old
+    assert f is not None
+    return FindingChange(
+        change=kind,
+        direction=direction,
+        dimension=f.dimension,
+        checker=f.checker,
+        rule=f.rule,
+        provision_id=f.provision.provision_id,
+        citation=f.provision.citation,
+        articles=tuple(f"Art {a.ref}" if a.ref else f"(no counterpart: {a.title})" for a in f.articles),
+        principles=tuple(p.name for p in f.principles),
+        old_status=old.status if old else None,
+        new_status=new.status if new else None,
+        old_severity=old.severity if old else None,
+        new_severity=new.severity if new else None,
+        reason=f.reason,
+    )
+
+
+def diff_verdicts(old: Verdict, new: Verdict) -> tuple[FindingChange, ...]:
+    """Findings that appeared, disappeared or changed status or severity, with their direction."""
+    before: dict[tuple[str, ...], list[Finding]] = defaultdict(list)
+    after: dict[tuple[str, ...], list[Finding]] = defaultdict(list)
+    for f in old.findings:
+        before[_key(f)].append(f)
+    for f in new.findings:
+        after[_key(f)].append(f)
+    out: list[FindingChange] = []
+    for key in sorted(before.keys() | after.keys()):
+        olds, news = before.get(key, []), after.get(key, [])
+        for i in range(max(len(olds), len(news))):
+            a = olds[i] if i < len(olds) else None
+            b = news[i] if i < len(news) else None
+            if a is None and b is not None:
+                direction: Direction = (
+                    "worse" if b.status in _BAD else "unclear" if b.status in _UNKNOWN else "unchanged"
+                )
+                out.append(_change("appeared", direction, None, b))
+            elif b is None and a is not None:
+                direction = "better" if a.status in _BAD else "unclear" if a.status in _UNKNOWN else "unchanged"
+                out.append(_change("disappeared", direction, a, None))
+            elif a is not None and b is not None and (a.status, a.severity) != (b.status, b.severity):
+                out.append(_change("changed", _direction(a, b), a, b))
+    order = {"worse": 0, "better": 1, "unclear": 2, "unchanged": 3}
+    out.sort(key=lambda c: (order[c.direction], c.dimension, c.citation, c.checker, c.rule))
+    return tuple(out)
+
+
+def render_diff(d: LawDiff, fmt: str) -> str:
+    """Text or Markdown (``json`` is :meth:`LawDiff.to_json`)."""
+    if fmt == "json":
+        return d.to_json()
+    md = fmt == "markdown"
+    h1, h2 = ("# ", "## ") if md else ("", "")
+    lines = [
+        f"{h1}{d.jurisdiction}: {d.old_law} (as of {d.old_as_of}) -> {d.new_law} (as of {d.new_as_of})",
+        "",
+        (f"*{d.disclaimer}*" if md else d.disclaimer),
+        "",
+        f"Convention text `{d.convention}`; cybercrime-check {d.library_version}; "
+        f"inputs {d.old_hash[:19]}… -> {d.new_hash[:19]}…"
+        if md
+        else f"Convention text {d.convention}; cybercrime-check {d.library_version}",
+        "",
+        f"{len(d.regressions)} finding(s) got worse, "
+        f"{sum(1 for f in d.findings if f.direction == 'better')} got better, "
+        f"{sum(1 for f in d.findings if f.direction == 'unclear')} unclear.",
+    ]
+    bullet = "- " if md else "  "
+    for direction, title in (
+        ("worse", "Worse for rights or conformity"),
+        ("better", "Better"),
+        ("unclear", "Unclear (what is known changed)"),
+    ):
+        items = [f for f in d.findings if f.direction == direction]
+        lines += ["", f"{h2}{title} ({len(items)})", ""]
+        if not items:
+            lines.append(f"{bullet}(none)")
+        for f in items:
+            state = (
+                f"{f.old_status}/{f.old_severity} -> {f.new_status}/{f.new_severity}"
+                if f.change == "changed"
+                else f"{f.change}: {f.new_status or f.old_status}/{f.new_severity or f.old_severity}"
+            )
+            arts = ", ".join(f.articles)
+            lines.append(
+                f"{bullet}{f.citation} [{f.dimension.replace('_', ' ')}; {state}] {arts}; "
+                f"{', '.join(f.principles) or '-'}: {f.reason}"
+            )
+    lines += ["", f"{h2}Provisions ({len(d.provisions)} added, removed or changed)", ""]
+    for p in d.provisions:
+        pid = f"`{p.provision_id}`" if md else p.provision_id
+        if p.change == "changed":
+            fields = ", ".join(p.fields)
+            lines.append(f"{bullet}changed {p.kind} {pid}: {p.old_citation} -> {p.new_citation} ({fields})")
+        else:
+            lines.append(f"{bullet}{p.change} {p.kind} {pid}: {p.new_citation or p.old_citation}")
+    if not d.provisions:
+        lines.append(f"{bullet}(none)")
+    return "\n".join(lines) + "\n"
+
+
+def diff_files(paths: Sequence[str], **kwargs: Any) -> LawDiff:
+    from .loader import load_law
+
+    old, new = (load_law(p) for p in paths)
+    return diff_laws(old, new, **kwargs)
