@@ -17,8 +17,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 
-MAX_BYTES = 8 * 1024 * 1024
-"""Largest file we read (8 MiB); a law with 10,000 offences fits."""
+MAX_BYTES = 32 * 1024 * 1024
+"""Largest file we read (32 MiB): a law with 10,000 richly modelled offences is about 12 MiB."""
 MAX_DEPTH = 32
 """Deepest nesting of mappings and sequences; law files need about 10."""
 MAX_SCALAR = 64 * 1024

@@ -21,6 +21,7 @@ from typing import Any, cast
 import pluggy
 
 from . import hookspec
+from ._gc import gc_paused
 from ._types import lowest_confidence
 from ._version import __version__
 from .catalogue import CATALOGUE_TO_DATA, DEFAULT_VERSION, Catalogue, catalogue
@@ -155,6 +156,21 @@ def evaluate(
     ``third_party=False`` disables installed plugins, ``plugins`` adds plugin
     objects, and ``as_of`` evaluates the law as it stood on that date.
     """
+    with gc_paused():
+        return _evaluate(law, convention, checkers, exclude, as_of, plugins, third_party, registry, options)
+
+
+def _evaluate(
+    law: NationalLaw,
+    convention: str,
+    checkers: Iterable[str] | None,
+    exclude: Iterable[str],
+    as_of: date | None,
+    plugins: Sequence[object],
+    third_party: bool,
+    registry: Registry | None,
+    options: dict[str, Any] | None,
+) -> Verdict:
     cat = catalogue()
     cat.check_version(convention)
     day = as_of or default_as_of()

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ._gc import gc_paused
 from ._yaml import YamlDocument, read_yaml
 from .errors import LawDataError, Problem
 from .law import IntegrityError, NationalLaw
@@ -71,13 +72,14 @@ def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDoc
         raw = p.read_bytes()
     except OSError as exc:
         raise LawDataError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}", "io")]) from None
-    doc, problems = read_yaml(raw, name)
-    if doc is None:
-        raise LawDataError(problems)
-    try:
-        value = model.model_validate(doc.data)
-    except ValidationError as exc:
-        raise LawDataError(problems_from_validation(doc, exc)) from None
+    with gc_paused():
+        doc, problems = read_yaml(raw, name)
+        if doc is None:
+            raise LawDataError(problems)
+        try:
+            value = model.model_validate(doc.data)
+        except ValidationError as exc:
+            raise LawDataError(problems_from_validation(doc, exc)) from None
     return value, doc
 
 
