@@ -175,3 +175,20 @@ def test_law_clinic_script_runs() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "examples" / "scripts" / "serious_speech_offences.py")],
                          capture_output=True, text=True, check=True).stdout
     assert "TN" in out and "Art. 24" in out and "not legal advice" in out
+
+
+def test_lazy_public_api_resolves_every_name() -> None:
+    import subprocess
+    import sys
+
+    import cybercrime_check
+
+    assert sorted(set(cybercrime_check.__all__) - {"__version__"}) == sorted(cybercrime_check._EXPORTS)
+    for name in cybercrime_check.__all__:
+        assert getattr(cybercrime_check, name) is not None
+    with pytest.raises(AttributeError):
+        cybercrime_check.no_such_name  # noqa: B018
+    # a bare import loads no model, template engine or hypothesis
+    code = "import sys, cybercrime_check; print(sorted(m for m in ('pydantic.main', 'jinja2', 'hypothesis') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -43,6 +43,7 @@ class Model(BaseModel):
         allow_inf_nan=False,
         validate_default=False,
         hide_input_in_errors=True,
+        defer_build=True,
     )
 
 
