@@ -162,3 +162,12 @@ def test_duplicate_law_ids_across_files(tmp_path: Path) -> None:
     with pytest.raises(LawDataError) as info:
         load_laws([a, b])
     assert "also used by" in str(info.value)
+
+
+def test_iso_code_tables_match_pycountry() -> None:
+    import pycountry
+
+    from cybercrime_check.law import _alpha2_codes, _language_codes
+
+    assert _alpha2_codes() == {c.alpha_2 for c in pycountry.countries}
+    assert _language_codes() == {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}

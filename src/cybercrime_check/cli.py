@@ -240,13 +240,19 @@ def _compare(args: argparse.Namespace) -> int:
         raise UsageError("compare runs every checker so that jurisdictions are comparable; drop --checker/--exclude")
     paths = expand_paths(args.files)
     results = evaluate_files(
-        paths, convention=args.convention, as_of=args.as_of, third_party=not args.no_plugins, jobs=args.jobs
+        paths,
+        convention=args.convention,
+        as_of=args.as_of,
+        third_party=not args.no_plugins,
+        jobs=args.jobs,
+        keep_laws=args.format == "html",
     )
     comparison = build_comparison([v for _, v in results])
     if args.format == "html":
         from .report import render_comparison_html
 
-        text = render_comparison_html(comparison, [law for law, _ in results], both_numberings=args.both_numberings)
+        laws = [law for law, _ in results if law is not None]
+        text = render_comparison_html(comparison, laws, both_numberings=args.both_numberings)
     elif args.format == "markdown":
         from .render import render_comparison_markdown
 

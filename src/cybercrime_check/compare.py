@@ -153,16 +153,21 @@ def build_comparison(verdicts: Sequence[Verdict]) -> Comparison:
     )
 
 
-def _evaluate_file(job: tuple[str, str, date | None, bool]) -> tuple[NationalLaw, Verdict] | LawDataError:
+_Job = tuple[str, str, date | None, bool, bool]
+
+
+def _evaluate_file(job: _Job) -> tuple[NationalLaw | None, Verdict] | LawDataError:
     from .engine import evaluate
     from .loader import load_law
 
-    path, convention, as_of, third_party = job
+    path, convention, as_of, third_party, keep_law = job
     try:
         law = load_law(path)
     except LawDataError as exc:  # returned, so that every bad file is reported, not just the first
         return exc
-    return law, evaluate(law, convention=convention, as_of=as_of, third_party=third_party)
+    verdict = evaluate(law, convention=convention, as_of=as_of, third_party=third_party)
+    # Sending the law back from a worker costs as much as the verdict; only HTML reports need it.
+    return (law if keep_law else None), verdict
 
 
 def evaluate_files(
@@ -172,19 +177,21 @@ def evaluate_files(
     as_of: date | None = None,
     third_party: bool = True,
     jobs: int = 1,
+    keep_laws: bool = True,
     progress: Callable[[int], Any] | None = None,
-) -> list[tuple[NationalLaw, Verdict]]:
+) -> list[tuple[NationalLaw | None, Verdict]]:
     """Load and evaluate each file; with ``jobs > 1`` in that many processes.
 
     Results come back in the order of ``paths`` whatever the number of jobs,
-    so the output does not depend on scheduling. Bad input in any file raises
+    so the output does not depend on scheduling. With ``keep_laws=False`` the
+    law slot is ``None`` (cheaper across processes). Bad input in any file raises
     :class:`~cybercrime_check.errors.LawDataError` naming the file.
     """
     from .engine import default_as_of
 
     day = as_of or default_as_of()
-    work = [(str(p), convention, day, third_party) for p in paths]
-    results: list[tuple[NationalLaw, Verdict] | LawDataError] = []
+    work: list[_Job] = [(str(p), convention, day, third_party, keep_laws) for p in paths]
+    results: list[tuple[NationalLaw | None, Verdict] | LawDataError] = []
     if jobs <= 1 or len(work) < 2:
         for job in work:
             results.append(_evaluate_file(job))
