@@ -44,6 +44,8 @@ class Model(BaseModel):
         validate_default=False,
         hide_input_in_errors=True,
         defer_build=True,
+        # Field docstrings become descriptions in the published JSON Schemas and the reference docs.
+        use_attribute_docstrings=True,
     )
 
 
