@@ -27,33 +27,56 @@ SourceKind = Literal[
 
 
 class ExpertSource(Model):
+    """The external source that reached a conclusion: a court, UN or regional body, NGO, academic and so on."""
+
     author: ShortText
+    """Who reached the conclusion, e.g. 'Amnesty International' or a named court."""
     kind: SourceKind
+    """What kind of source it is: ``court``, ``un_body``, ``regional_body``, ``ngo``, ``government``,
+    ``parliament``, ``academic``, ``professional_body`` or ``media``."""
     title: ShortText
+    """Title of the document that states the conclusion."""
     url: Url
+    """Web address of the document."""
     date: DateOrUnspecified = "unspecified"
+    """Date of the document, as YYYY-MM-DD, or ``unspecified``."""
 
 
 class Expectation(Model):
+    """One conclusion an external source reached, and the finding the library should report if it agrees."""
+
     id: Identifier
+    """Short name of the expectation, unique within the file (lowercase letters, digits, '.', '_', '-')."""
     provision: Identifier | None = None
     """Provision id in the law; omit for conclusions about the instrument as a whole."""
     checker: ShortText | None = None
+    """Id of the checker expected to report the finding; omit to accept any checker."""
     rule: ShortText | None = None
+    """The checker rule expected, e.g. 'authorisation'; omit to accept any rule."""
     status: Status
+    """The status the matching finding must have, e.g. ``non_compliant``."""
     dimension: Dimension
+    """The dimension of the matching finding: ``treaty_conformity``, ``rights_risk`` or ``cooperation_exposure``."""
     principle: Identifier | None = None
+    """A principle id the matching finding must cite, e.g. 'freedom_of_expression'; omit to accept any."""
     conclusion: Text
     """The source's conclusion, paraphrased."""
     source: ExpertSource
+    """Who reached the conclusion, and where."""
 
 
 class ExpectedFile(Model):
+    """An expected-findings file: conclusions external sources reached about one law, to test the library against."""
+
     law: ShortText
     """Path of the law file, relative to this file."""
     law_id: Identifier
+    """Id of the law; must match the ``id`` in the law file."""
     as_of: DateOrUnspecified = "unspecified"
+    """Date to evaluate the law as of (YYYY-MM-DD); ``unspecified`` means today. The ``--as-of`` option of
+    ``cybercrime-check test`` overrides it."""
     expectations: tuple[Expectation, ...] = Field(min_length=1)
+    """The expected conclusions (at least one)."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> ExpectedFile:
@@ -65,8 +88,13 @@ class ExpectedFile(Model):
 
 
 class Outcome(Model):
+    """Whether the library agreed with one expectation."""
+
     expectation: Expectation
+    """The expectation tested."""
     matched: bool
+    """True if some finding matches the expectation's provision, dimension, status and any checker, rule and
+    principle it names."""
     actual: tuple[tuple[str, str, str], ...]
     """(checker, status, reason) of the findings about the same provision and dimension."""
 

@@ -78,14 +78,22 @@ class TextUsed(Model):
     """Which text of the law the data was modelled from."""
 
     language: LanguageCode
+    """Two-letter ISO 639-1 code of the language of the text relied on, e.g. 'en' or 'ar'."""
     kind: TextKind = "unspecified"
+    """Which text that was: ``original``, ``official_translation``, ``unofficial_translation``, or ``unspecified``."""
 
 
 class Amendment(Model):
+    """A later instrument that changed this law."""
+
     instrument: ShortText
+    """The amending instrument and, where useful, its provisions (e.g. 'Serious Crime Act 2015 (c. 9), Part 2')."""
     date: DateOrUnspecified = "unspecified"
+    """Date the amendment took effect, as YYYY-MM-DD, or ``unspecified``."""
     note: Text | None = None
+    """What the amendment changed, and any doubt about it."""
     sources: tuple[Identifier, ...] = ()
+    """Ids of the sources for the amendment, declared under the law's ``sources``."""
 
 
 class IntegrityError(ValueError):
@@ -100,31 +108,54 @@ class NationalLaw(Model):
     """One legal instrument of one jurisdiction, with the provisions we model."""
 
     id: Identifier
+    """Short name of the law (lowercase letters, digits, '.', '_', '-'), e.g. 'gb-computer-misuse-act-1990';
+    by convention also the file name. Verdicts and expected-findings files refer to the law by this id."""
     jurisdiction: CountryCode
+    """Two-letter ISO 3166-1 code of the country whose law this is, e.g. 'GB' or 'TN'."""
     title: ShortText
+    """The instrument's title, in English."""
     original_title: ShortText | None = None
+    """The title in the original language, where that is not English."""
     instrument_type: InstrumentType
+    """What kind of instrument it is: ``statute``, ``decree_law``, ``code``, ``regulation``, ``policy``,
+    ``constitution`` or ``other``."""
     enacted: DateOrUnspecified = "unspecified"
+    """Date the instrument was adopted (e.g. royal assent or promulgation), as YYYY-MM-DD, or ``unspecified``."""
     in_force_from: DateOrUnspecified = "unspecified"
+    """Date the instrument entered into force, as YYYY-MM-DD, or ``unspecified``; provisions without their own
+    ``status`` apply from this date."""
     in_force: TriState = "unspecified"
+    """Whether the instrument is in force as the data was last checked: ``true``, ``false`` or ``unspecified``.
+    Evaluations as of a date rely on ``in_force_from`` and the provisions' ``status``, not on this."""
     amendments: tuple[Amendment, ...] = ()
+    """Later instruments that changed this one."""
     supersedes: Identifier | None = None
+    """Id of the earlier law this instrument replaced, e.g. 'jo-cybercrime-law-27-2015'."""
     text_used: TextUsed
+    """Which text of the law the data was modelled from: its language, and whether original or translation."""
     sources: tuple[Source, ...] = Field(min_length=1)
+    """Every document relied on (at least one), each with the id that provisions use to cite it."""
     offences: tuple[Offence, ...] = ()
+    """The offences modelled; see ``coverage`` for whether that is all of them."""
     procedural_powers: Annotated[
         Annotated[tuple[ProceduralPower, ...], ListTag] | Annotated[Literal["unspecified"], WordTag],
         word_or_list_discriminator(),
     ] = "unspecified"
-    """``[]`` means the instrument grants none; ``unspecified`` that we do not know."""
+    """The investigative powers the instrument grants. ``[]`` means it grants none; ``unspecified`` (the default)
+    that we do not know."""
     cooperation_rules: Annotated[
         Annotated[tuple[CooperationRule, ...], ListTag] | Annotated[Literal["unspecified"], WordTag],
         word_or_list_discriminator(),
     ] = "unspecified"
+    """The instrument's rules on international cooperation. ``[]`` means it has none; ``unspecified`` (the default)
+    that we do not know."""
     coverage: Literal["complete", "selected_provisions", "unspecified"] = "unspecified"
-    """Whether every offence of the instrument is modelled, or only selected ones."""
+    """Whether every offence of the instrument is modelled (``complete``), only some (``selected_provisions``), or
+    ``unspecified``. A missing Convention offence counts as a gap only when coverage is ``complete``."""
     scope_note: Text | None = None
+    """What the data covers and leaves out, e.g. provisions not modelled and where related powers are found."""
     notes: Text | None = None
+    """Other remarks on the instrument, its dates or its sources."""
 
     _origin: Any = PrivateAttr(default=None)
     """Set by the loader: the file and provision lines (see ``loader.origin_of``)."""

@@ -55,21 +55,48 @@ class ProceduralPower(Provision):
     """A power that lets authorities obtain, keep, block or intercept data."""
 
     kind: PowerKind
+    """The type of power, from expedited preservation to remote hacking (or ``other``). The safeguards check
+    weighs intrusiveness by type: interception, remote hacking, real-time traffic collection, general data
+    retention, content blocking and compelled assistance need a judge or an independent body."""
     authorisation: Authorisation = "unspecified"
+    """Who authorises each use: ``prior_judicial`` (a judge, beforehand), ``independent_body``, ``prosecutor``,
+    ``executive_or_police``, ``none`` (no authorisation needed), or ``unspecified`` (our sources do not say)."""
     ex_post_judicial_review: TriState = "unspecified"
+    """Whether a court reviews the use afterwards: ``true``, ``false`` or ``unspecified``. Review afterwards turns a
+    missing prior authorisation from non-compliant into partially compliant."""
     duration: Period = "unspecified"
-    """Time limit of one authorisation (for retention duties: the retention period)."""
+    """How long one authorisation lasts, as a duration such as '30 days' (for retention duties: the retention
+    period); ``none`` if the law sets no limit, ``unspecified`` if our sources do not say."""
     renewals: StrictInt | Literal["unlimited", "none", "unspecified"] = "unspecified"
+    """How many times an authorisation may be renewed: a number, ``unlimited``, ``none`` (the law provides for no
+    renewal), or ``unspecified``."""
     notification: Notification = "unspecified"
+    """Whether the people affected must be told: ``required``, ``required_may_be_delayed`` (notice may be
+    postponed, e.g. to protect the investigation), ``not_required``, or ``unspecified``."""
     remedy: TriState = "unspecified"
+    """Whether the people affected can challenge the use of the power, e.g. before a court: ``true``, ``false`` or
+    ``unspecified``."""
     grounds: Grounds = "unspecified"
+    """The grounds required for use: ``specific_threshold`` (e.g. reasonable suspicion of a specified offence),
+    ``vague`` (e.g. 'useful to reveal the truth'), ``none`` (the law states none), or ``unspecified``."""
     grounds_text: Text | None = None
+    """The grounds as the law words them, quoted or closely paraphrased; findings on vague grounds quote it."""
     proportionality_test: TriState = "unspecified"
+    """Whether each use must be necessary and proportionate: ``true``, ``false`` or ``unspecified``."""
     applies_to: PowerScope = "unspecified"
+    """Which offences the power may be used for: ``all_crimes``, ``serious_crimes``, ``listed_offences``,
+    ``cyber_dependent_only``, or ``unspecified``."""
     minimum_penalty_threshold: Period = "unspecified"
-    """For ``serious_crimes``: the penalty an offence must carry for the power to be used."""
+    """For ``serious_crimes``: the penalty an offence must carry for the power to be used, as a duration such as
+    '4 years'; ``none`` if the law sets no such threshold, ``unspecified`` if not known or not relevant."""
     public_reporting: TriState = "unspecified"
+    """Whether use of the power is reported publicly (e.g. annual figures or an oversight body's published
+    reports): ``true``, ``false`` or ``unspecified``."""
     self_incrimination_protection: TriState = "unspecified"
-    """For compelled assistance: whether suspects are protected from being compelled."""
+    """For compelled assistance: whether suspects are protected from being compelled to incriminate themselves
+    (e.g. to decrypt their own data): ``true``, ``false`` or ``unspecified``."""
     data_categories: tuple[DataCategory, ...] = ()
+    """The kinds of data the power reaches: ``subscriber``, ``traffic``, ``content``, ``location``, ``biometric``,
+    ``other``; empty if not recorded."""
     exercised_by: Annotated[ShortText, Field(description="who carries it out")] | None = None
+    """Who carries out the power, as the law names them (e.g. 'judicial-police officers', 'telecom operators')."""

@@ -62,92 +62,176 @@ class ProvisionRef(Model):
     """The national provision a finding rests on."""
 
     law_id: ShortText
+    """Id of the law."""
     provision_id: ShortText | None = None
+    """Id of the provision within the law; absent when the finding is about the instrument as a whole."""
     citation: ShortText
+    """The provision's citation as the law numbers it, or '(the instrument as a whole)'."""
     file: ShortText | None = None
+    """Path of the law file, if the law was read from one."""
     line: int | None = None
+    """Line of that file where the provision starts (counting from 1), if known."""
 
 
 class ArticleCitation(Model):
+    """A Convention article as a finding cites it."""
+
     concept: ShortText
+    """Stable key of the Convention concept cited (e.g. 'procedural.conditions_and_safeguards'), the same in every
+    text version."""
     ref: ShortText | None
+    """Article number, with paragraph where relevant (e.g. '24' or '2(h)'), in the chosen text version; ``null``
+    when that version has no counterpart."""
     title: ShortText
+    """Title of the concept cited, e.g. 'Conditions and safeguards'."""
     version: ShortText
+    """Id of the Convention text version the number belongs to, e.g. 'uncc-2024' (the adopted text)."""
     confidence: Literal["confirmed", "partial", "unconfirmed"]
+    """How well the article's number and subject are established: ``confirmed`` (seen in a located source),
+    ``partial`` (partly corroborated) or ``unconfirmed`` (background knowledge only)."""
 
 
 class PrincipleCitation(Model):
+    """A human-rights principle a finding applies."""
+
     id: ShortText
+    """Id of the principle, e.g. 'prior_judicial_authorisation'."""
     name: ShortText
+    """Name of the principle."""
     sources: tuple[ShortText, ...]
+    """The instruments and provisions the principle rests on, e.g. an ICCPR article or a Necessary and
+    Proportionate principle."""
 
 
 class Evidence(Model):
     """A fact the finding used: a field path in the law and its value."""
 
     path: ShortText
+    """Where the fact is: a field path in the law data, e.g. 'procedural_powers[art-6].authorisation' (the
+    provision named by its id), or a label such as 'serious-crime threshold'."""
     value: Text
+    """The value found there, as text."""
 
 
 class Finding(Model):
+    """One conclusion of one checker about one provision, or about the instrument as a whole."""
+
     checker: ShortText
+    """Id of the checker that reached the finding ('plugin:<name>' for a plugin that failed to load)."""
     checker_version: ShortText
+    """Version of that checker."""
     rule: ShortText
+    """Which of the checker's rules produced the finding, e.g. 'authorisation'; 'checker-error' if the checker
+    failed."""
     status: Status
+    """The conclusion: ``compliant``, ``non_compliant``, ``partially_compliant``, ``insufficient_information`` (the
+    data does not allow a conclusion), ``not_applicable``, or ``error`` (the checker failed)."""
     severity: Severity
+    """How serious the issue is: ``info``, ``low``, ``medium``, ``high`` or ``critical``."""
     dimension: Dimension
+    """What kind of question the finding answers: ``treaty_conformity`` (conformity with the Convention),
+    ``rights_risk`` (risk to human rights) or ``cooperation_exposure`` (risk from international cooperation)."""
     provision: ProvisionRef
+    """The national provision the finding rests on."""
     articles: tuple[ArticleCitation, ...]
+    """The Convention articles cited, numbered as in the chosen text version."""
     principles: tuple[PrincipleCitation, ...]
+    """The human-rights principles applied."""
     red_lines: tuple[ShortText, ...] = ()
+    """Ids of the civil-society red lines the finding bears on, e.g. 'rl3'."""
     reason: Text
+    """The reason for the conclusion, in one sentence."""
     evidence: tuple[Evidence, ...] = ()
+    """The facts in the law data the finding used."""
     confidence: Confidence
+    """How sure the finding is: the lowest of the confidence of the data used, of the provision and of the cited
+    articles (``primary``, ``secondary``, ``weak`` or ``unconfirmed``)."""
     recommendation: Text | None = None
+    """What would resolve the issue: a change to the law or, for missing information, to the data."""
 
 
 class CheckerInfo(Model):
+    """A checker that took part in the evaluation."""
+
     id: ShortText
+    """Id of the checker, e.g. 'safeguards'."""
     version: ShortText
+    """Version of the checker."""
     title: ShortText
+    """Title of the checker."""
     plugin: ShortText
+    """Where the checker came from: 'builtin', or the name of the plugin that provides it."""
 
 
 class SummaryRow(Model):
+    """One line of a summary: a group of findings and its worst status."""
+
     key: ShortText
+    """What the row groups by: a dimension, a Convention concept key, a principle id or a red-line id."""
     label: ShortText
+    """Readable name of the row, e.g. 'Art 24: Conditions and safeguards'."""
     status: Status
+    """The worst status among the row's findings (best to worst: not_applicable, compliant,
+    insufficient_information, error, partially_compliant, non_compliant); ``not_applicable`` if there are none."""
     findings: int
+    """Number of findings in the row."""
     counts: dict[str, int]
+    """Number of findings per status, for the statuses that occur."""
 
 
 class Summary(Model):
+    """Summaries derived from the findings; each row takes the worst status of the findings it groups."""
+
     by_dimension: tuple[SummaryRow, ...]
+    """One row per dimension (treaty conformity, rights risk, cooperation exposure)."""
     by_article: tuple[SummaryRow, ...]
+    """One row per Convention concept that some finding cites."""
     by_principle: tuple[SummaryRow, ...]
+    """One row per human-rights principle, including principles no finding cites."""
     by_red_line: tuple[SummaryRow, ...]
+    """One row per civil-society red line, including red lines no finding bears on."""
 
 
 class LawIdentity(Model):
+    """The law a verdict is about."""
+
     id: ShortText
+    """Id of the law."""
     jurisdiction: ShortText
+    """Two-letter ISO 3166-1 code of the country."""
     title: ShortText
+    """Title of the law."""
     content_hash: ShortText
+    """Fingerprint of the law data ('sha256:' and a SHA-256 hash of its canonical JSON): the same data always gives
+    the same hash, so a verdict can be matched to the exact data it judged."""
     file: ShortText | None = None
+    """Path of the law file, if the law was read from one."""
 
 
 class Verdict(Model):
+    """What the engine concluded about one law: every checker's findings and the summaries derived from them."""
+
     schema_: Literal["cybercrime-check/verdict/1"] = Field("cybercrime-check/verdict/1", alias="schema")
+    """Format of this document; always 'cybercrime-check/verdict/1'."""
     disclaimer: Text = DISCLAIMER
+    """Reminder that the verdict supports analysis and is not legal advice."""
     law: LawIdentity
+    """The law evaluated."""
     as_of: ISODate
+    """The date the law was judged as of (YYYY-MM-DD): provisions not yet or no longer in force on that day are left
+    out; those with unknown dates are kept."""
     convention: ShortText
+    """The Convention text version whose article numbers the findings cite, e.g. 'uncc-2024'."""
     library_version: ShortText
+    """Version of cybercrime-check that produced the verdict."""
     checkers: tuple[CheckerInfo, ...]
+    """The checkers that were run."""
     complete: bool
-    """False when a checker failed, timed out or returned invalid output."""
+    """False when a checker failed, timed out or returned invalid output (its findings are then missing)."""
     findings: tuple[Finding, ...]
+    """Every finding, ordered by dimension, checker and provision."""
     summary: Summary
+    """Summaries by dimension, Convention article, principle and red line, derived from the findings."""
 
     model_config = Model.model_config | {"populate_by_name": True}
 
