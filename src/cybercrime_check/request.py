@@ -9,11 +9,13 @@ coerced values are errors that name the file, line, column and field.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, StrictStr, StringConstraints, Tag, ValidationError, model_validator
+from pydantic_core import from_json
 
 from ._types import (
     DateOrUnspecified,
@@ -245,8 +247,47 @@ def _validation_problems(text: str, filename: str, exc: ValidationError) -> list
     ]
 
 
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+"""A JSON string (unrolled so that the regex engine does not backtrack per character)."""
+
+
+def _key_count(value: Any) -> int:
+    """Keys in all the objects of a parsed JSON value."""
+    count = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+    return count
+
+
+def has_duplicate_keys(raw: bytes) -> bool:
+    """Whether a valid JSON text repeats a key within one object.
+
+    Outside strings, every ``:`` of valid JSON separates one key from its value; a parser that keeps the
+    last of duplicate keys ends up with fewer keys than that. The count is exact, and cheaper than
+    parsing with a Python hook on every object, so the hook runs only to name the duplicate.
+    """
+    return raw.count(b":") != 0 and _STRING.sub(b"", raw).count(b":") != _key_count(from_json(raw))
+
+
 def parse_request_line(raw: bytes, filename: str, line: int) -> AssistanceRequest:
-    """Validate one JSON Lines record (bytes without the newline)."""
+    """Validate one JSON Lines record (bytes without the newline).
+
+    The common case, a valid request, is validated by pydantic's JSON parser; anything it rejects,
+    and any line with a duplicate key (which that parser would silently collapse), goes through
+    :func:`parse_request_json` for the located report.
+    """
+    try:
+        request = AssistanceRequest.model_validate_json(raw)
+    except ValidationError:
+        request = None
+    if request is not None and not has_duplicate_keys(raw):
+        return request
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

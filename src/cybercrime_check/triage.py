@@ -27,14 +27,16 @@ Analysis support, not legal advice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import json
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 from functools import cache, lru_cache
-from typing import Literal, cast, get_args
+from typing import Any, Literal, cast, get_args
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from ._types import Confidence, Duration, ISODate, Model, ShortText, Text, Url, lowest_confidence
 from ._version import __version__
@@ -137,9 +139,16 @@ class Decision(Model):
 
     model_config = Model.model_config | {"populate_by_name": True}
 
+    _json: str | None = PrivateAttr(default=None)
+    """Set by :class:`Triager`: the same JSON, assembled from each ground's JSON rendered once."""
+
     def to_json(self) -> str:
-        """One line of deterministic JSON (no trailing newline)."""
-        return self.model_dump_json(by_alias=True)
+        """One line of deterministic JSON (no trailing newline), equal to ``model_dump_json(by_alias=True)``."""
+        return self._json if self._json is not None else self.model_dump_json(by_alias=True)
+
+
+Rendered = tuple[tuple[Ground, str], ...]
+"""Grounds with their JSON, as the Triager caches them."""
 
 
 def strictest(outcomes: Iterable[str]) -> Outcome:
@@ -165,6 +174,9 @@ class OffenceFacts:
     death_penalty: bool | Literal["unspecified"]
     expression: tuple[FindingDraft, ...]
     """The protected-expression checker's findings about this offence."""
+    cite_json: str = ""
+    documented: tuple[str, ...] = ()
+    """What the persecution ground says about groups the offence targets or is used against."""
 
     def __hash__(self) -> int:
         return hash(self.key)
@@ -187,17 +199,22 @@ class OffenceFacts:
 
 @dataclass(frozen=True, eq=False)
 class Jurisdiction:
-    """The requested state's modelled law as it stood on one day."""
+    """The requested state's modelled law as it stood on one day.
+
+    ``period`` identifies the stretch of days on which the same provisions apply (see
+    :func:`change_dates`); views of two days in the same period are equal.
+    """
 
     state: str
     day: date
     laws: tuple[NationalLaw, ...]
+    period: int = 0
 
     def __hash__(self) -> int:
-        return hash((self.state, self.day))
+        return hash((self.state, self.period))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Jurisdiction) and (other.state, other.day) == (self.state, self.day)
+        return isinstance(other, Jurisdiction) and (other.state, other.period) == (self.state, self.period)
 
     @property
     def name(self) -> str:
@@ -250,6 +267,22 @@ class Jurisdiction:
 
 _THE = frozenset({"AE", "BS", "CD", "CF", "CZ", "DO", "GB", "GM", "KM", "KY", "MH", "MV", "NL", "PH", "RU", "SB", "US"})
 """States whose English short name takes "the" ("the Netherlands", "the Russian Federation")."""
+
+
+def change_dates(laws: Iterable[NationalLaw]) -> tuple[date, ...]:
+    """Every date on which a provision of ``laws`` starts or stops applying (sorted).
+
+    Between two consecutive change dates the same provisions apply, so a view of the law
+    computed for one day serves every day of that period.
+    """
+    found: set[date] = set()
+    for law in laws:
+        if isinstance(law.in_force_from, date):
+            found.add(law.in_force_from)
+        for p in law.provisions():
+            if p.status is not None:
+                found.update(d for d in (p.status.applies_from, p.status.until) if isinstance(d, date))
+    return tuple(sorted(found))
 
 
 @cache
@@ -312,7 +345,7 @@ class Context:
         """Build a ground; its confidence is the weakest of the articles (adopted text), provisions and data."""
         cited = tuple(law)
         # As for verdicts: the text version changes article numbers, never a ground's confidence.
-        article_conf = [CATALOGUE_TO_DATA[self.catalogue.resolve(k).confidence] for k in concepts]
+        article_conf = [_adopted_confidence(self.catalogue, k) for k in concepts]
         return Ground(
             ground=kind,
             effect=effect,
@@ -325,6 +358,11 @@ class Context:
             conditions=tuple(conditions),
             confidence=lowest_confidence(*article_conf, *(c.confidence for c in cited), *data),
         )
+
+
+@lru_cache(maxsize=256)
+def _adopted_confidence(cat: Catalogue, concept: str) -> Confidence:
+    return CATALOGUE_TO_DATA[cat.resolve(concept).confidence]
 
 
 @lru_cache(maxsize=256)
@@ -457,14 +495,13 @@ def legal_basis_ground(ctx: Context, basis: str, treaty: str | None, extradition
     )
 
 
-def scope_ground(ctx: Context, off: OffenceFacts, basis: str, measures: tuple[Measure, ...]) -> tuple[Ground, ...]:
+def scope_ground(ctx: Context, off: OffenceFacts, basis: str, extradition: bool) -> tuple[Ground, ...]:
     """Convention offence, 'serious crime' by the four-year test, or neither (and extradition's narrower reach)."""
     threshold = ctx.threshold
     limit = threshold.months()
     convention_basis = basis in ("un_convention", "unspecified")
     data = (off.confidence,)
     grounds: list[Ground] = []
-    evidence_measures = tuple(m for m in measures if m != "extradition")
     if off.classification in ("cyber_dependent", "cyber_enabled", "content_in_convention"):
         grounds.append(
             ctx.ground(
@@ -499,7 +536,6 @@ def scope_ground(ctx: Context, off: OffenceFacts, basis: str, measures: tuple[Me
                 f"{off.label} is not a Convention offence but carries {describe_max(off.offence.penalty)}, which meets "
                 f"the 'serious crime' threshold of {threshold}, so cooperation on electronic evidence extends to it.",
                 serious,
-                measures=evidence_measures if "extradition" in measures else (),
                 data=data,
             )
         )
@@ -543,7 +579,7 @@ def scope_ground(ctx: Context, off: OffenceFacts, basis: str, measures: tuple[Me
                 data=data,
             )
         )
-    if "extradition" in measures and grounds[-1].effect in ("assist", "need_information"):
+    if extradition and grounds[-1].effect in ("assist", "need_information"):
         grounds.append(
             ctx.ground(
                 "scope",
@@ -597,7 +633,7 @@ def _dual_criminality_required(jur: Jurisdiction, measure: Measure) -> Literal["
 
 
 def dual_criminality_ground(
-    ctx: Context, off: OffenceFacts, jur: Jurisdiction, measures: tuple[Measure, ...]
+    ctx: Context, offence_category: str, confidence: Confidence, jur: Jurisdiction, measures: tuple[Measure, ...]
 ) -> Ground:
     """Does the requested state criminalise the same conduct (by category, whatever its name), where it matters."""
     concepts = ["cooperation.dual_criminality"]
@@ -605,18 +641,18 @@ def dual_criminality_ground(
         concepts.append("cooperation.preservation")
     if "extradition" in measures:
         concepts.append("cooperation.extradition")
-    status, found = dual_criminality_status(off.category, jur)
+    status, found = dual_criminality_status(offence_category, jur)
     rules = tuple(
         cite_provision(law, r)
         for law, r in jur.rules(["mutual_legal_assistance"])
         if r.dual_criminality != "unspecified"
     )
-    category = category_words(off.category)
+    category = category_words(offence_category)
     principles = ("data_protection",)
     if status == "yes":
         elements = [
             f"{o.citation} also requires {'; '.join(o.additional_elements)}"
-            for _, o in jur.offences(off.category)
+            for _, o in jur.offences(offence_category)
             if o.additional_elements
         ]
         return ctx.ground(
@@ -628,7 +664,7 @@ def dual_criminality_ground(
             concepts,
             law=found,
             principles=principles,
-            data=(off.confidence,),
+            data=(confidence,),
         )
     needing = tuple(m for m in measures if _dual_criminality_required(jur, m) != "not_required")
     scoped = needing if needing != measures else ()
@@ -654,7 +690,7 @@ def dual_criminality_ground(
             law=rules,
             principles=principles,
         )
-    what = "the conduct's category" if off.category in ("other", "unspecified") else f"{category} conduct"
+    what = "the conduct's category" if offence_category in ("other", "unspecified") else f"{category} conduct"
     return ctx.ground(
         "dual_criminality",
         "need_information",
@@ -681,7 +717,8 @@ def _kinds(extradition: bool) -> tuple[str, ...]:
 
 def political_offence_ground(
     ctx: Context,
-    off: OffenceFacts,
+    offence_category: str,
+    confidence: Confidence,
     jur: Jurisdiction,
     political_opponent: bool | str,
     identified: bool | str,
@@ -692,8 +729,8 @@ def political_offence_ground(
     concepts = _refusal_concepts(extradition)
     cites, mandatory = jur.refusal(_kinds(extradition), "political_offence")
     reasons = []
-    if off.category in POLITICAL_CATEGORIES:
-        reasons.append(f"{off.label} is an offence of {category_words(off.category)}, political in character")
+    if offence_category in POLITICAL_CATEGORIES:
+        reasons.append(f"the offence ({category_words(offence_category)}) is political in character")
     if political_opponent is True:
         reasons.append("the person is a political opponent of the requesting state's government")
     if reasons:
@@ -711,14 +748,14 @@ def political_offence_ground(
             concepts,
             law=cites,
             principles=("legitimate_aim", "freedom_of_expression"),
-            data=(off.confidence,),
+            data=(confidence,),
         )
     if political_opponent == "unspecified" and identified is False:
         return ctx.ground(
             "political_offence",
             "assist_with_conditions",
-            f"{off.label} is not political in character by its category; the person is not yet identified, so "
-            "whether they are a political opponent cannot be known.",
+            f"The offence ({category_words(offence_category)}) is not political in character; the person is not "
+            "yet identified, so whether they are a political opponent cannot be known.",
             concepts,
             law=cites,
             conditions=("Assess the person's situation again before transmitting results about an identified person.",),
@@ -727,8 +764,8 @@ def political_offence_ground(
         return ctx.ground(
             "political_offence",
             "need_information",
-            f"{off.label} is not political in character by its category, but the request does not say whether the "
-            "person is a political opponent.",
+            f"The offence ({category_words(offence_category)}) is not political in character, but the request "
+            "does not say whether the person is a political opponent.",
             concepts,
             law=cites,
             missing=(_missing_fact("political_opponent"),),
@@ -736,11 +773,25 @@ def political_offence_ground(
     return ctx.ground(
         "political_offence",
         "assist",
-        f"Neither the offence ({category_words(off.category)}) nor the facts stated give the request a political "
+        f"Neither the offence ({category_words(offence_category)}) nor the facts stated give the request a political "
         "character.",
         concepts,
         law=cites,
     )
+
+
+def documented_use(off: OffenceFacts) -> tuple[str, ...]:
+    """Sentences saying which groups the persecution ground protects the offence targets or is used against."""
+    groups = off.groups()
+    used = [group for _, group in PERSECUTION_FACTS.values() if group in groups]
+    on_face = [g for g in used if groups[g] == "on_its_face"]
+    used_against = [g for g in used if g not in on_face]
+    said = []
+    if on_face:
+        said.append(f"{off.label} targets {_and([GROUP_WORDS[g] for g in on_face])} on its face")
+    if used_against:
+        said.append(f"{off.label} has been documented as used against {_and([GROUP_WORDS[g] for g in used_against])}")
+    return tuple(said)
 
 
 PERSECUTION_FACTS: dict[str, tuple[str, str]] = {
@@ -753,7 +804,8 @@ PERSECUTION_FACTS: dict[str, tuple[str, str]] = {
 
 def persecution_ground(
     ctx: Context,
-    off: OffenceFacts,
+    documented: tuple[str, ...],
+    confidence: Confidence,
     jur: Jurisdiction,
     facts: tuple[tuple[str, bool | str], ...],
     identified: bool | str,
@@ -763,17 +815,9 @@ def persecution_ground(
     religion or sex (including sexual orientation)?"""
     concepts = _refusal_concepts(extradition, "cooperation.refusal_persecution", "general.human_rights")
     cites, mandatory = jur.refusal(_kinds(extradition), "persecution_discrimination")
-    groups = off.groups()
     present = [name for name, value in facts if value is True]
     unknown = [name for name, value in facts if value == "unspecified"]
     principles = ("non_discrimination",)
-    used = [group for _, group in PERSECUTION_FACTS.values() if group in groups]
-    on_face = [g for g in used if groups[g] == "on_its_face"]
-    documented = ([f"{off.label} targets {_and([GROUP_WORDS[g] for g in on_face])} on its face"] if on_face else []) + (
-        [f"{off.label} has been documented as used against {_and([GROUP_WORDS[g] for g in used if g not in on_face])}"]
-        if len(on_face) < len(used)
-        else []
-    )
     if present:
         why = ", ".join(PERSECUTION_FACTS[n][0] for n in present)
         own = (
@@ -791,7 +835,7 @@ def persecution_ground(
             concepts,
             law=cites,
             principles=principles,
-            data=(off.confidence,) if documented else (),
+            data=(confidence,) if documented else (),
         )
     if unknown and identified is not False:
         return ctx.ground(
@@ -892,10 +936,13 @@ PERSON_FACTS = ("journalist", "human_rights_defender", "refugee_or_asylum_seeker
 
 
 def protected_person_ground(
-    ctx: Context, facts: tuple[tuple[str, bool | str], ...], identified: bool | str, measures: tuple[Measure, ...]
+    ctx: Context,
+    facts: tuple[tuple[str, bool | str], ...],
+    identified: bool | str,
+    extradition: bool,
+    data_measures: bool,
 ) -> tuple[Ground, ...]:
     """Is the person a journalist, human-rights defender, or protected as a refugee in the requested state?"""
-    extradition = "extradition" in measures
     concepts = _refusal_concepts(extradition, "general.human_rights")
     values = dict(facts)
     grounds: list[Ground] = []
@@ -920,7 +967,7 @@ def protected_person_ground(
             f"the person is {who}: evidence about their communications can expose sources, contacts and "
             "protected work, so the request may be refused unless the conduct is plainly unrelated to that work"
         )
-    if values["refugee_or_asylum_seeker"] is True and any(m != "extradition" for m in measures):
+    if values["refugee_or_asylum_seeker"] is True and data_measures:
         why.append(
             "the person has sought or been granted protection in the requested state: disclosing data about them "
             "to the state they sought protection from can expose them and their relatives"
@@ -1150,14 +1197,14 @@ def measure_limits_ground(ctx: Context, off: OffenceFacts, jur: Jurisdiction, me
 def personal_data_ground(
     ctx: Context,
     jur: Jurisdiction,
-    measures: tuple[Measure, ...],
+    transfers: bool,
+    preservation: bool,
     categories: tuple[str, ...] | None,
     speciality: bool | str,
 ) -> Ground:
     """On what conditions personal data may be transferred to the requesting state."""
     concepts = ["cooperation.personal_data"]
     principles = ("data_protection",)
-    transfers = [m for m in measures if m in TRANSFER_MEASURES]
     cites = tuple(
         cite_provision(law, r)
         for law, r in jur.rules(["data_transfer_conditions", "mutual_legal_assistance", "direct_disclosure"])
@@ -1168,11 +1215,7 @@ def personal_data_ground(
             "personal_data",
             "assist",
             "No data leaves the requested state under the measures asked"
-            + (
-                " (preservation keeps the data where it is until a further request)."
-                if "preservation" in measures
-                else "."
-            ),
+            + (" (preservation keeps the data where it is until a further request)." if preservation else "."),
             concepts,
             law=cites,
             principles=principles,
@@ -1229,7 +1272,9 @@ def decide(
     """
     whole = [g.effect for g in grounds if not g.measures]
     per_measure = tuple(
-        MeasureOutcome(measure=m, outcome=strictest([*whole, *(g.effect for g in grounds if m in g.measures)]))
+        MeasureOutcome.model_construct(
+            measure=m, outcome=strictest([*whole, *(g.effect for g in grounds if m in g.measures)])
+        )
         for m in measures
     )
     blocked = [
@@ -1269,27 +1314,59 @@ class Triager:
         self.by_id = {law.id: law for law in self.laws}
         self.default_day = as_of or default_as_of()
         self._eval = EvaluationContext(convention=convention, as_of=self.default_day, catalogue=self.catalogue)
-        ctx = self.context
-        self.jurisdiction = lru_cache(maxsize=512)(self._jurisdiction)
+        self._views: dict[tuple[str, int], Jurisdiction] = {}
+        self._changes = {
+            state: change_dates(law for law in self.laws if law.jurisdiction == state)
+            for state in {law.jurisdiction for law in self.laws}
+        }
         self.offence_facts = lru_cache(maxsize=4096)(self._offence_facts)
         self._expression = lru_cache(maxsize=64)(self._expression_findings)
-        self.legal_basis = lru_cache(maxsize=64)(lambda b, t, x: legal_basis_ground(ctx, b, t, x))
-        self.scope = lru_cache(maxsize=4096)(lambda o, b, m: scope_ground(ctx, o, b, m))
-        self.dual = lru_cache(maxsize=8192)(lambda o, j, m: dual_criminality_ground(ctx, o, j, m))
-        self.political = lru_cache(maxsize=8192)(lambda o, j, p, i, x: political_offence_ground(ctx, o, j, p, i, x))
-        self.persecution = lru_cache(maxsize=8192)(lambda o, j, f, i, x: persecution_ground(ctx, o, j, f, i, x))
-        self.expression = lru_cache(maxsize=8192)(lambda o, j, x: protected_expression_ground(ctx, o, j, x))
-        self.person = lru_cache(maxsize=4096)(lambda f, i, m: protected_person_ground(ctx, f, i, m))
-        self.death = lru_cache(maxsize=8192)(lambda o, j, a, x: death_penalty_ground(ctx, o, j, a, x))
-        self.limits = lru_cache(maxsize=8192)(lambda o, j, m: measure_limits_ground(ctx, o, j, m))
-        self.data = lru_cache(maxsize=8192)(lambda j, m, c, s: personal_data_ground(ctx, j, m, c, s))
+        self.legal_basis = self._cached(legal_basis_ground, 64)
+        self.scope = self._cached(scope_ground, 4096)
+        self.dual = self._cached(dual_criminality_ground, 8192)
+        self.political = self._cached(political_offence_ground, 8192)
+        self.persecution = self._cached(persecution_ground, 8192)
+        self.expression = self._cached(protected_expression_ground, 8192)
+        self.person = self._cached(protected_person_ground, 4096)
+        self.death = self._cached(death_penalty_ground, 8192)
+        self.limits = self._cached(measure_limits_ground, 8192)
+        self.data = self._cached(personal_data_ground, 8192)
+        self._combinations: dict[tuple[tuple[str, ...], tuple[Measure, ...]], _Combination] = {}
+        self._status = lru_cache(maxsize=4096)(dual_criminality_status)
+        self._prefix = f'{{"schema":"{SCHEMA_ID}","disclaimer":{json.dumps(DISCLAIMER, ensure_ascii=False)},"request":'
+
+    def _cached(self, ground: Callable[..., Ground | tuple[Ground, ...]], size: int) -> Callable[..., Rendered]:
+        """``ground`` with the context bound, its results cached with their JSON rendered once."""
+        ctx = self.context
+
+        def render(*args: Any) -> Rendered:
+            result = ground(ctx, *args)
+            grounds = result if isinstance(result, tuple) else (result,)
+            return tuple((g, g.model_dump_json(by_alias=True)) for g in grounds)
+
+        return lru_cache(maxsize=size)(render)
+
+    def _dual_criminality(self, off: OffenceFacts, jur: Jurisdiction, measures: tuple[Measure, ...]) -> Rendered:
+        """Where dual criminality is met, only preservation and extradition among the measures change the
+        ground (their articles are cited), and the offence's confidence counts; otherwise the measures
+        matter and the confidence does not. Passing only that keeps the cache small."""
+        if self._status(off.category, jur)[0] == "yes":
+            cited = tuple(m for m in measures if m in ("preservation", "extradition"))
+            return self.dual(off.category, off.confidence, jur, cited)
+        return self.dual(off.category, "primary", jur, measures)
+
+    def jurisdiction(self, state: str, day: date) -> Jurisdiction:
+        """The state's modelled law on ``day``, shared by every day on which the same provisions apply."""
+        period = bisect_right(self._changes.get(state, ()), day)
+        view = self._views.get((state, period))
+        if view is None:
+            laws = tuple(law.as_of(day) for law in self.laws if law.jurisdiction == state)
+            view = self._views[(state, period)] = Jurisdiction(state, day, laws, period)
+        return view
 
     @property
     def convention(self) -> str:
         return self.context.version
-
-    def _jurisdiction(self, state: str, day: date) -> Jurisdiction:
-        return Jurisdiction(state, day, tuple(law.as_of(day) for law in self.laws if law.jurisdiction == state))
 
     def _expression_findings(self, law: NationalLaw) -> dict[str | None, tuple[FindingDraft, ...]]:
         found: dict[str | None, list[FindingDraft]] = {}
@@ -1333,7 +1410,7 @@ class Triager:
             expression = tuple(protected_expression.check(law, self._eval))
         highest, highest_label, _ = max_exposure(o)
         dp = {p.death_penalty for p in o.penalties()}
-        return OffenceFacts(
+        facts = OffenceFacts(
             key=key,
             offence=o,
             cite=cite,
@@ -1345,40 +1422,142 @@ class Triager:
             death_penalty=True if True in dp else (False if dp == {False} else "unspecified"),
             expression=expression,
         )
+        return replace(facts, documented=documented_use(facts), cite_json=cite.model_dump_json())
 
     def triage(self, request: AssistanceRequest) -> Decision:
         day = request.date if isinstance(request.date, date) else self.default_day
         off = self.offence_facts(request.offence, request.requesting_state)
         jur = self.jurisdiction(request.requested_state, day)
-        measures = tuple(m for m in MEASURES if m in request.measures)
-        extradition = "extradition" in measures
-        t = request.target
-        grounds: list[Ground] = [
-            self.legal_basis(request.legal_basis, request.treaty, extradition),
-            *self.scope(off, request.legal_basis, measures),
-            self.dual(off, jur, measures),
-            self.political(off, jur, t.political_opponent, t.identified, extradition),
-            self.persecution(off, jur, tuple((n, getattr(t, n)) for n in PERSECUTION_FACTS), t.identified, extradition),
-            self.expression(off, jur, extradition),
-            *self.person(tuple((n, getattr(t, n)) for n in PERSON_FACTS), t.identified, measures),
-            self.death(off, jur, request.assurances.no_death_penalty, extradition),
-            *(self.limits(off, jur, m) for m in measures if m in MEASURE_POWERS),
-            self.data(jur, measures, request.categories, request.assurances.speciality),
-        ]
-        outcome, per_measure, extra = decide(grounds, measures)
-        return Decision(
+        rendered = self._grounds(request, off, jur, day)
+        combo = self._combination(rendered, request.measures)
+        # Every part is already validated (the request, the cached grounds), so the decision is
+        # assembled without validating it again; tests check it against the model.
+        decision = Decision.model_construct(
             request=request.id,
             requesting_state=request.requesting_state,
             requested_state=request.requested_state,
             as_of=day,
             convention=self.convention,
+            outcome=combo.outcome,
+            measures=combo.measures,
+            offence=off.cite,
+            grounds=combo.grounds,
+            missing=combo.missing,
+            conditions=combo.conditions,
+        )
+        decision._json = self._line(request, day, off, combo)
+        return decision
+
+    def triage_json(self, request: AssistanceRequest) -> tuple[str, Outcome, tuple[Ground, ...]]:
+        """The decision's JSON line (as :meth:`Decision.to_json`), its outcome and grounds, without
+        building the :class:`Decision` object: the path a batch of JSON Lines takes."""
+        day = request.date if isinstance(request.date, date) else self.default_day
+        off = self.offence_facts(request.offence, request.requesting_state)
+        jur = self.jurisdiction(request.requested_state, day)
+        rendered = self._grounds(request, off, jur, day)
+        combo = self._combination(rendered, request.measures)
+        return self._line(request, day, off, combo), combo.outcome, combo.grounds
+
+    def _grounds(self, request: AssistanceRequest, off: OffenceFacts, jur: Jurisdiction, day: date) -> Rendered:
+        measures = tuple(m for m in MEASURES if m in request.measures)
+        extradition = "extradition" in measures
+        data_measures = extradition is False or len(measures) > 1
+        t = request.target
+        return (
+            *self.legal_basis(request.legal_basis, request.treaty, extradition),
+            *self.scope(off, request.legal_basis, extradition),
+            *self._dual_criminality(off, jur, measures),
+            *self.political(off.category, off.confidence, jur, t.political_opponent, t.identified, extradition),
+            *self.persecution(
+                off.documented,
+                off.confidence if off.documented else "primary",
+                jur,
+                tuple((n, getattr(t, n)) for n in PERSECUTION_FACTS),
+                t.identified,
+                extradition,
+            ),
+            *self.expression(off, jur, extradition),
+            *self.person(tuple((n, getattr(t, n)) for n in PERSON_FACTS), t.identified, extradition, data_measures),
+            *self.death(off, jur, request.assurances.no_death_penalty, extradition),
+            *(pair for m in measures if m in MEASURE_POWERS for pair in self.limits(off, jur, m)),
+            *self.data(
+                jur,
+                bool(TRANSFER_MEASURES.intersection(measures)),
+                "preservation" in measures,
+                request.categories,
+                request.assurances.speciality,
+            ),
+        )
+
+    def _combination(self, rendered: Rendered, requested: tuple[Measure, ...]) -> _Combination:
+        """What a combination of grounds adds up to, with its JSON; cached, keyed by the grounds' JSON
+        (strings whose hashes Python keeps), so a recurring combination costs one lookup."""
+        measures = tuple(m for m in MEASURES if m in requested)
+        fragments = tuple(j for _, j in rendered)
+        found = self._combinations.get((fragments, measures))
+        if found is None:
+            if len(self._combinations) >= 65536:  # bounded memory for endless streams
+                self._combinations.clear()
+            found = self._combine(fragments, tuple(g for g, _ in rendered), measures)
+            self._combinations[(fragments, measures)] = found
+        return found
+
+    def _combine(
+        self, fragments: tuple[str, ...], grounds: tuple[Ground, ...], measures: tuple[Measure, ...]
+    ) -> _Combination:
+        outcome, per_measure, extra = decide(grounds, measures)
+        missing = tuple(dict.fromkeys(m for g in grounds for m in g.missing))
+        conditions = tuple(dict.fromkeys([*(c for g in grounds for c in g.conditions), *extra]))
+        head = Decision.model_construct(
+            request="-",
+            requesting_state="-",
+            requested_state="-",
+            as_of=self.default_day,
+            convention=self.convention,
             outcome=outcome,
             measures=per_measure,
-            offence=off.cite,
-            grounds=tuple(grounds),
-            missing=tuple(dict.fromkeys(m for g in grounds for m in g.missing)),
-            conditions=tuple(dict.fromkeys([*(c for g in grounds for c in g.conditions), *extra])),
+            offence=NationalCitation.model_construct(state="-", citation="-", confidence="primary"),
+            grounds=(),
+            missing=missing,
+            conditions=conditions,
         )
+        dumped = json.loads(head.model_dump_json(by_alias=True))
+        tail = ",".join(
+            f"{json.dumps(k)}:{json.dumps(dumped[k], ensure_ascii=False, separators=(',', ':'))}"
+            for k in ("missing", "conditions", "library_version")
+        )
+        return _Combination(
+            outcome=outcome,
+            measures=per_measure,
+            grounds=grounds,
+            missing=missing,
+            conditions=conditions,
+            measures_json=json.dumps(dumped["measures"], separators=(",", ":")),
+            grounds_json=",".join(fragments),
+            tail_json=tail,
+        )
+
+    def _line(self, request: AssistanceRequest, day: date, off: OffenceFacts, combo: _Combination) -> str:
+        """The decision's JSON, field for field as ``Decision.model_dump_json(by_alias=True)`` writes it."""
+        return (
+            f"{self._prefix}{json.dumps(request.id)},"
+            f'"requesting_state":"{request.requesting_state}","requested_state":"{request.requested_state}",'
+            f'"as_of":"{day.isoformat()}","convention":"{self.convention}","outcome":"{combo.outcome}",'
+            f'"measures":{combo.measures_json},"offence":{off.cite_json},"grounds":[{combo.grounds_json}],'
+            f"{combo.tail_json}}}"
+        )
+
+
+@dataclass(frozen=True)
+class _Combination:
+    outcome: Outcome
+    measures: tuple[MeasureOutcome, ...]
+    grounds: tuple[Ground, ...]
+    missing: tuple[str, ...]
+    conditions: tuple[str, ...]
+    measures_json: str
+    grounds_json: str
+    tail_json: str
 
 
 def triage(
