@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = sub.add_parser("schema", help="print a JSON Schema (law file or verdict)")
-    p.add_argument("which", nargs="?", choices=["law", "verdict", "expected"], default="law")
+    schemas = ["law", "verdict", "expected", "request", "decision", "exposure"]
+    p.add_argument("which", nargs="?", choices=schemas, default="law")
 
     p = sub.add_parser("evaluate", help="evaluate law files and print the verdict")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -108,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--as-of", type=_date, default=None)
     p.add_argument("-q", "--quiet", action="store_true", help="print only mismatches and the total")
+
+    from ._cli_triage import add_parsers  # the triage and exposure subcommands
+
+    add_parsers(sub)
     return parser
 
 
@@ -153,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "diff": _diff,
             "checkers": _checkers,
             "test": _test,
-        }[args.command]
+        }.get(args.command) or args.handler
         return handler(args)
     except LawDataError as exc:
         for problem in exc.problems:

@@ -1,4 +1,5 @@
-"""JSON Schemas published for editors and other tools (law file, verdict, expected findings)."""
+"""JSON Schemas published for editors and other tools (law file, verdict, expected findings, request,
+decision, exposure map)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,21 @@ def schema(which: str) -> dict[str, Any]:
 
         data = ExpectedFile.model_json_schema(by_alias=True)
         title = "cybercrime-check expected findings"
+    elif which == "request":
+        from .request import AssistanceRequest
+
+        data = AssistanceRequest.model_json_schema(by_alias=True)
+        title = "cybercrime-check assistance request"
+    elif which == "decision":
+        from .triage import Decision
+
+        data = Decision.model_json_schema(by_alias=True, mode="serialization")
+        title = "cybercrime-check triage decision (cybercrime-check/decision/1)"
+    elif which == "exposure":
+        from .exposure import ExposureMap
+
+        data = ExposureMap.model_json_schema(by_alias=True, mode="serialization")
+        title = "cybercrime-check exposure map (cybercrime-check/exposure/1)"
     else:  # pragma: no cover - argparse restricts choices
         raise ValueError(which)
     # Editors see the file's own "# yaml-language-server" comment, not a $schema key.

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for the law model (install with the ``[testing]`` extra).
+"""Hypothesis strategies for the law and request models (install with the ``[testing]`` extra).
 
 Hand-written so that every generated value is valid: ``st.builds`` over
 pydantic models ignores field constraints. Strategies are plain functions
@@ -19,14 +19,30 @@ from .law import NationalLaw
 from .offence import Defence, DefenceKind, Fine, Imprisonment, MentalElement, Offence, OffenceCategory, Penalty
 from .procedural_power import Authorisation, Grounds, Notification, PowerKind, PowerScope, ProceduralPower
 from .provision import Source
+from .request import (
+    DATA_MEASURES,
+    MEASURES,
+    PROTECTED_FACTS,
+    AssistanceRequest,
+    Assurances,
+    DescribedOffence,
+    LegalBasis,
+    RequestDataCategory,
+    Target,
+    Urgency,
+)
 
 __all__ = [
+    "assistance_requests",
+    "assurances",
     "cooperation_rules",
+    "described_offences",
     "durations",
     "national_laws",
     "offences",
     "penalties",
     "procedural_powers",
+    "targets",
 ]
 
 SOURCE_ID = "src-1"
@@ -185,7 +201,74 @@ def national_laws(
     )
 
 
+def described_offences(category: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[DescribedOffence]:
+    """Offences as a request describes them (category, maximum penalty, citation)."""
+    return st.builds(
+        DescribedOffence,
+        category=category if category is not None else _choice(OffenceCategory),
+        max_penalty=st.one_of(st.sampled_from(["unspecified", "none", "life"]), durations()),
+        citation=_text,
+        death_penalty=_tri,
+    )
+
+
+def targets(**fixed: Any) -> st.SearchStrategy[Target]:
+    """Facts about the person; pass e.g. ``lgbtq=st.just(True)`` to fix one."""
+    fields = {name: fixed.get(name, _tri) for name in ("identified", *PROTECTED_FACTS)}
+    return st.builds(Target, **fields)
+
+
+def assurances(**fixed: Any) -> st.SearchStrategy[Assurances]:
+    return st.builds(
+        Assurances,
+        no_death_penalty=fixed.get("no_death_penalty", _tri),
+        speciality=fixed.get("speciality", _tri),
+    )
+
+
+@st.composite
+def assistance_requests(
+    draw: st.DrawFn,
+    offence: st.SearchStrategy[Any] | None = None,
+    target: st.SearchStrategy[Target] | None = None,
+    assurance: st.SearchStrategy[Assurances] | None = None,
+    measures: st.SearchStrategy[tuple[str, ...]] | None = None,
+    states: tuple[str, str] | None = None,
+) -> AssistanceRequest:
+    """Valid requests (distinct states, unique measures, data categories consistent with the measures).
+
+    The offence is a described one unless ``offence`` draws references into laws you supply.
+    """
+    requesting, requested = states or draw(
+        st.permutations(["TN", "NL", "DE", "RU", "GB", "US"]).map(lambda p: (p[0], p[1]))
+    )
+    chosen = draw(
+        measures
+        if measures is not None
+        else st.lists(st.sampled_from(MEASURES), min_size=1, max_size=4, unique=True).map(tuple)
+    )
+    needs_data = bool(DATA_MEASURES.intersection(chosen))
+    category_list = st.lists(_choice(RequestDataCategory), min_size=1 if needs_data else 0, max_size=3, unique=True)
+    basis = draw(_choice(LegalBasis))
+    return AssistanceRequest(
+        id=draw(_slug),
+        requesting_state=requesting,
+        requested_state=requested,
+        date=draw(st.one_of(st.just("unspecified"), st.dates(date(2020, 1, 1), date(2030, 12, 31)))),
+        legal_basis=basis,
+        treaty=draw(st.one_of(st.none(), _text)) if basis == "bilateral_treaty" else None,
+        offence=draw(offence if offence is not None else described_offences()),
+        conduct=draw(_text),
+        measures=chosen,
+        data_categories=draw(st.one_of(st.just("unspecified"), category_list.map(tuple))),
+        target=draw(target if target is not None else targets()),
+        urgency=draw(_choice(Urgency)),
+        assurances=draw(assurance if assurance is not None else assurances()),
+    )
+
+
 st.register_type_strategy(NationalLaw, national_laws())
+st.register_type_strategy(AssistanceRequest, assistance_requests())
 st.register_type_strategy(Offence, offences())
 st.register_type_strategy(ProceduralPower, procedural_powers())
 st.register_type_strategy(CooperationRule, cooperation_rules())

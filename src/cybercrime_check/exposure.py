@@ -1,0 +1,271 @@
+"""The transnational-repression exposure map: which speech offences of one state another state's law would help.
+
+For every ordered pair of modelled states (requesting A, requested B): the offences of A that
+restrict protected expression *and* meet the four-year "serious crime" threshold (so the
+Convention's cooperation on electronic evidence reaches them), and whether B's modelled law would
+meet dual criminality for each (``yes``, ``no``, or ``unknown`` where B's model covers selected
+provisions only: absence from a partial model is not absence from the law). Every cell carries what
+a report needs to render it without recomputing anything.
+
+Analysis support, not legal advice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from ._types import Confidence, ISODate, Model, ShortText, Text, Url
+from ._version import __version__
+from .catalogue import DEFAULT_VERSION, Catalogue, catalogue
+from .checker import EvaluationContext
+from .checkers import cooperation_exposure, protected_expression
+from .law import NationalLaw
+from .triage import (
+    Jurisdiction,
+    NationalCitation,
+    category_words,
+    cite_provision,
+    dual_criminality_status,
+    state_name,
+)
+from .verdict import ArticleCitation
+
+SCHEMA_ID = "cybercrime-check/exposure/1"
+DISCLAIMER = (
+    "Analysis support, not legal advice: the map rests on the modelled laws, which cover selected provisions of "
+    "most states; an offence missing from a model may still exist in the law."
+)
+ExposureLabel = Literal["none", "dual_criminality_not_met", "dual_criminality_unknown", "dual_criminality_met"]
+LABELS: tuple[ExposureLabel, ...] = (
+    "none",
+    "dual_criminality_not_met",
+    "dual_criminality_unknown",
+    "dual_criminality_met",
+)
+"""Cell labels from least to most exposed (the worst case of the cell's offences)."""
+CONCEPTS = (
+    "cooperation.serious_crime",
+    "definitions.serious_crime",
+    "general.human_rights.no_suppression",
+    "cooperation.dual_criminality",
+    "cooperation.preservation",
+)
+
+
+class ExposedOffence(Model):
+    """A speech offence of the requesting state that meets the threshold, seen from one requested state."""
+
+    law_id: ShortText
+    offence_id: ShortText
+    citation: ShortText
+    category: ShortText
+    max_penalty: ShortText
+    """The highest maximum (basic or aggravated), as the cooperation-exposure finding states it."""
+    source_url: Url | None = None
+    confidence: Confidence
+    dual_criminality: Literal["yes", "no", "unknown"]
+    counterparts: tuple[NationalCitation, ...] = ()
+    """The requested state's provisions that criminalise conduct of the same category."""
+    reasons: tuple[Text, ...] = Field(min_length=1)
+    """Why it restricts protected expression, why it is a serious crime, and the dual-criminality finding."""
+
+
+class ExposureCell(Model):
+    requesting: ShortText
+    requested: ShortText
+    requesting_name: ShortText
+    requested_name: ShortText
+    label: ExposureLabel
+    offences: tuple[ExposedOffence, ...] = ()
+
+
+class LawCoverage(Model):
+    law_id: ShortText
+    jurisdiction: ShortText
+    title: ShortText
+    coverage: ShortText
+
+
+class ExposureMap(Model):
+    schema_: Literal["cybercrime-check/exposure/1"] = Field("cybercrime-check/exposure/1", alias="schema")
+    disclaimer: Text = DISCLAIMER
+    as_of: ISODate
+    convention: ShortText
+    threshold: ShortText
+    articles: tuple[ArticleCitation, ...]
+    notes: tuple[Text, ...]
+    states: tuple[ShortText, ...]
+    laws: tuple[LawCoverage, ...]
+    cells: tuple[ExposureCell, ...]
+    library_version: ShortText = __version__
+
+    model_config = Model.model_config | {"populate_by_name": True}
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True, indent=2) + "\n"
+
+
+def _speech_offences(law: NationalLaw, ctx: EvaluationContext) -> list[tuple[str, list[str], str]]:
+    """(offence id, reasons, maximum) for offences restricting protected expression that meet the threshold."""
+    restricts = {
+        d.provision_id: d.reason
+        for d in protected_expression.check(law, ctx)
+        if d.status == "non_compliant" and d.rule.startswith("restrict")
+    }
+    out = []
+    for d in cooperation_exposure.check(law, ctx):
+        if d.rule == "speech-offence-is-serious-crime" and d.provision_id in restricts:
+            offence = next(o for o in law.offences if o.id == d.provision_id)
+            label = cooperation_exposure.max_exposure(offence)[1]
+            out.append((offence.id, [restricts[d.provision_id], d.reason], label))
+    return out
+
+
+def exposure_map(
+    laws: Iterable[NationalLaw],
+    *,
+    convention: str = DEFAULT_VERSION,
+    as_of: date | None = None,
+    cat: Catalogue | None = None,
+) -> ExposureMap:
+    """The exposure map of ``laws`` as they stood on ``as_of`` (default: today).
+
+    A state with several modelled laws counts all of them; provisions not in force on the day
+    (repealed, not yet in force) are left out, as in :meth:`NationalLaw.as_of`.
+    """
+    from .engine import default_as_of
+    from .triage import Context
+
+    cat = cat or catalogue()
+    cat.check_version(convention)
+    day = as_of or default_as_of()
+    ctx = EvaluationContext(convention=convention, as_of=day, catalogue=cat)
+    current = sorted((law.as_of(day) for law in laws), key=lambda law: (law.jurisdiction, law.id))
+    by_state: dict[str, list[NationalLaw]] = defaultdict(list)
+    for law in current:
+        by_state[law.jurisdiction].append(law)
+    states = sorted(by_state)
+    views = {s: Jurisdiction(s, day, tuple(by_state[s])) for s in states}
+    exposed = {
+        s: [(law, oid, reasons, label) for law in by_state[s] for oid, reasons, label in _speech_offences(law, ctx)]
+        for s in states
+    }
+    cells = []
+    for a in states:
+        for b in states:
+            if a == b:
+                continue
+            offences = tuple(_exposed(law, oid, reasons, label, views[b]) for law, oid, reasons, label in exposed[a])
+            cells.append(
+                ExposureCell(
+                    requesting=a,
+                    requested=b,
+                    requesting_name=state_name(a),
+                    requested_name=state_name(b),
+                    label=_label(offences),
+                    offences=offences,
+                )
+            )
+    threshold = cat.parameters.serious_crime_threshold.value
+    return ExposureMap(
+        as_of=day,
+        convention=convention,
+        threshold=str(threshold),
+        articles=Context(cat, convention).articles(CONCEPTS),
+        notes=(
+            "A cell's label is the worst case among its offences: dual_criminality_met where the requested state's "
+            "modelled law criminalises conduct of the same category, whatever the offence is called.",
+            "dual_criminality_unknown: no counterpart in a model that covers selected provisions only; absence from "
+            "a partial model is not absence from the law.",
+            "dual_criminality_not_met is given only where every modelled instrument of the requested state is "
+            "modelled completely, and its other legislation is still not modelled. Even then, expedited preservation "
+            "needs no dual criminality unless the requested state reserved it.",
+        ),
+        states=tuple(states),
+        laws=tuple(
+            LawCoverage(law_id=law.id, jurisdiction=law.jurisdiction, title=law.title, coverage=law.coverage)
+            for law in current
+        ),
+        cells=tuple(cells),
+    )
+
+
+def _exposed(law: NationalLaw, offence_id: str, reasons: list[str], label: str, b: Jurisdiction) -> ExposedOffence:
+    offence = next(o for o in law.offences if o.id == offence_id)
+    status, counterparts = dual_criminality_status(offence.category, b)
+    category = category_words(offence.category)
+    if status == "yes":
+        where = "; ".join(c.citation for c in counterparts)
+        verb = "criminalises" if len(counterparts) == 1 else "criminalise"
+        why = f"{b.owner} {where} {verb} {category} conduct: dual criminality met."
+    elif status == "no":
+        why = f"No modelled offence of {b.name} covers {category} conduct ({b.coverage_note})."
+    else:
+        why = f"Dual criminality unknown: no modelled counterpart ({b.coverage_note})."
+    cite = cite_provision(law, offence)
+    return ExposedOffence(
+        law_id=law.id,
+        offence_id=offence.id,
+        citation=offence.citation,
+        category=offence.category,
+        max_penalty=label,
+        source_url=cite.source_url,
+        confidence=offence.confidence,
+        dual_criminality=status,
+        counterparts=counterparts,
+        reasons=(*reasons, why),
+    )
+
+
+def _label(offences: tuple[ExposedOffence, ...]) -> ExposureLabel:
+    if not offences:
+        return "none"
+    found = {o.dual_criminality for o in offences}
+    if "yes" in found:
+        return "dual_criminality_met"
+    return "dual_criminality_unknown" if "unknown" in found else "dual_criminality_not_met"
+
+
+CSV_COLUMNS = (
+    "requesting",
+    "requested",
+    "label",
+    "law_id",
+    "offence_id",
+    "citation",
+    "category",
+    "max_penalty",
+    "dual_criminality",
+    "counterparts",
+    "source_url",
+    "confidence",
+    "reasons",
+)
+
+
+def exposure_csv_rows(m: ExposureMap) -> Iterable[tuple[str, ...]]:
+    """One row per (cell, offence); a cell without offences still gets one row, so every pair appears."""
+    for cell in m.cells:
+        if not cell.offences:
+            yield (cell.requesting, cell.requested, cell.label, *[""] * (len(CSV_COLUMNS) - 3))
+        for o in cell.offences:
+            yield (
+                cell.requesting,
+                cell.requested,
+                cell.label,
+                o.law_id,
+                o.offence_id,
+                o.citation,
+                o.category,
+                o.max_penalty,
+                o.dual_criminality,
+                "; ".join(f"{c.citation} ({c.law_id})" for c in o.counterparts),
+                o.source_url or "",
+                o.confidence,
+                " | ".join(o.reasons),
+            )
