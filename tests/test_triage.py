@@ -184,10 +184,12 @@ def test_dual_criminality_unknown_in_a_partial_model() -> None:
     assert "false information" in g.missing[0]
 
 
-def test_dual_criminality_absent_from_complete_model() -> None:
+def test_dual_criminality_absent_from_complete_model_is_still_unknown() -> None:
+    # A completely modelled instrument is not the state's whole criminal law: ask, do not refuse.
     complete = law("nl-c", "NL", [offence("138ab", "illegal_access")], coverage="complete")
     g = ground(decide(request(offence={"law": "tn", "offence": "news"}), complete), "dual_criminality")
-    assert g.effect == "may_refuse" and "other legislation is not modelled" in g.reason
+    assert g.effect == "need_information" and "other legislation is not modelled" in g.reason
+    assert g.missing
 
 
 def test_dual_criminality_not_needed_for_preservation() -> None:

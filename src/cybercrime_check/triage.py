@@ -607,16 +607,17 @@ def dual_criminality_status(
 ) -> tuple[DualCriminality, tuple[NationalCitation, ...]]:
     """Whether the requested state's modelled law criminalises conduct of the same category, and where.
 
-    ``no`` only when every modelled instrument of the state is modelled completely; otherwise an
-    offence missing from the model is ``unknown``, since absence from a partial model is not
-    absence from the law.
+    ``yes`` with the provisions, or ``unknown``; never ``no``. Even an instrument modelled
+    completely is not the whole of a state's criminal law (a penal code or a media statute may
+    cover the conduct), so absence from the model is never absence from the law. ``no`` stays in
+    the vocabulary for a future model of a state's entire criminal law.
     """
     if off_category in ("other", "unspecified"):
         return "unknown", ()
     found = tuple(cite_provision(law, o) for law, o in jur.offences(off_category))
     if found:
         return "yes", found
-    return ("no" if jur.complete else "unknown"), ()
+    return "unknown", ()
 
 
 def _dual_criminality_required(jur: Jurisdiction, measure: Measure) -> Literal["required", "not_required", "unknown"]:
