@@ -230,6 +230,14 @@ def pictures() -> None:
         (DOCS / "images").mkdir(exist_ok=True)
         page.locator("#heatmap-principles").screenshot(path=str(DOCS / "images" / "heatmap-principles.png"))
         page.locator("#heatmap-red-lines").screenshot(path=str(DOCS / "images" / "heatmap-red-lines.png"))
+        from cybercrime_check.exposure import exposure_map
+        from cybercrime_check.report import render_exposure_html
+
+        laws = [law for law, _ in results if law is not None]
+        exposure_path = Path(tmp) / "exposure.html"
+        exposure_path.write_text(render_exposure_html(exposure_map(laws, as_of=AS_OF)), encoding="utf-8")
+        page.goto(exposure_path.as_uri())
+        page.locator("#exposure-map").screenshot(path=str(DOCS / "images" / "exposure-map.png"))
         browser.close()
 
 

@@ -140,3 +140,27 @@ def test_single_report_readable_at_200_percent_zoom(browser: Any, tmp_path: Path
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "tn-report-640px.png"))
     page.close()
+
+
+def test_exposure_map(browser: Any, tmp_path: Path) -> None:
+    from cybercrime_check import load_laws
+    from cybercrime_check.exposure import exposure_map
+    from cybercrime_check.report import render_exposure_html
+
+    m = exposure_map(load_laws([LAWS]), as_of=AS_OF)
+    path = tmp_path / "exposure.html"
+    path.write_text(render_exposure_html(m), encoding="utf-8")
+    page, watch = open_page(browser, path, viewport={"width": 1400, "height": 1000})
+    rows = page.locator("#exposure-map tbody tr")
+    assert rows.count() == len(m.states)
+    assert page.locator("#exposure-map tbody td.cell").count() == len(m.states) ** 2
+    # Tunisia's false-news offence reaches Germany; the cell leads to Art. 24 of the decree-law.
+    cell = page.locator('#exposure-map tr[data-state="TN"] td[data-requested="DE"] a')
+    cell.click()
+    assert page.url.endswith("#x-TN-DE")
+    assert "Art. 24" in page.locator("#x-TN-DE").inner_text()
+    assert watch.errors == [] and watch.dialogs == []
+    assert all(u.startswith("file://") for u in watch.requests)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#exposure-map").screenshot(path=str(SHOTS / "exposure-map.png"))
+    page.close()

@@ -171,3 +171,21 @@ def test_evaluate_cli_writes_html_and_csv(tmp_path: Path) -> None:
     out_csv = tmp_path / "r.csv"
     assert main(["evaluate", f, "--format", "csv", "-o", str(out_csv), "--as-of", "2026-11-29"]) == 0
     assert out_csv.read_text(encoding="utf-8").startswith(",".join(CSV_COLUMNS))
+
+
+def test_exposure_html_links_every_cell_and_is_self_contained(tmp_path: Path) -> None:
+    from cybercrime_check.exposure import exposure_map
+    from cybercrime_check.report import render_exposure_html
+
+    from .conftest import LAWS as LAW_DIR
+
+    m = exposure_map([load_law(p) for p in sorted(LAW_DIR.glob("*.yaml"))], as_of=AS_OF)
+    html = render_exposure_html(m)
+    assert re.search(r"<(script|link|img|iframe)\b", html, re.I) is None
+    linked = re.findall(r'href="#(x-[A-Z]{2}-[A-Z]{2})"', html)
+    assert linked and all(f'id="{t}"' in html for t in linked)
+    exposed = [c for c in m.cells if c.offences]
+    assert len(set(linked)) == len(exposed)
+    out = tmp_path / "x.html"
+    assert main(["exposure", "--laws", str(LAW_DIR), "--format", "html", "-o", str(out), "--as-of", "2026-11-29"]) == 0
+    assert out.read_text(encoding="utf-8") == html

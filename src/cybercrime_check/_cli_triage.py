@@ -63,7 +63,7 @@ def add_parsers(sub: Any) -> None:
         "dual criminality. Output is analysis support, not legal advice.",
     )
     p.add_argument("--laws", nargs="+", required=True, metavar="DIR_OR_FILE", help="law files or directories")
-    p.add_argument("--format", choices=["csv", "json"], default="json")
+    p.add_argument("--format", choices=["html", "csv", "json"], default="json")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _common(p, _date)
     p.set_defaults(handler=run_exposure)
@@ -483,6 +483,10 @@ def run_exposure(args: argparse.Namespace) -> int:
     m = exposure_map(load_laws(args.laws), convention=args.convention, as_of=args.as_of)
     if args.format == "json":
         text = m.to_json()
+    elif args.format == "html":
+        from .report import render_exposure_html
+
+        text = render_exposure_html(m)
     else:
         text = _csv_line(EXPOSURE_COLUMNS) + "".join(_csv_line(row) for row in exposure_csv_rows(m))
     out = _open_out(args.output)

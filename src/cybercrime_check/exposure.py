@@ -3,9 +3,9 @@
 For every ordered pair of modelled states (requesting A, requested B): the offences of A that
 restrict protected expression *and* meet the four-year "serious crime" threshold (so the
 Convention's cooperation on electronic evidence reaches them), and whether B's modelled law would
-meet dual criminality for each (``yes``, ``no``, or ``unknown`` where B's model covers selected
-provisions only: absence from a partial model is not absence from the law). Every cell carries what
-a report needs to render it without recomputing anything.
+meet dual criminality for each (``yes`` with the provision, or ``unknown``: absence from a model is
+not absence from the law, since no model holds a state's whole criminal law). Every cell carries
+what a report needs to render it without recomputing anything.
 
 Analysis support, not legal advice.
 """
@@ -180,11 +180,10 @@ def exposure_map(
         notes=(
             "A cell's label is the worst case among its offences: dual_criminality_met where the requested state's "
             "modelled law criminalises conduct of the same category, whatever the offence is called.",
-            "dual_criminality_unknown: no counterpart in a model that covers selected provisions only; absence from "
-            "a partial model is not absence from the law.",
-            "dual_criminality_not_met is given only where every modelled instrument of the requested state is "
-            "modelled completely, and its other legislation is still not modelled. Even then, expedited preservation "
-            "needs no dual criminality unless the requested state reserved it.",
+            "dual_criminality_unknown: no counterpart in the requested state's modelled laws; absence from a model "
+            "is not absence from the law, since no model holds a state's whole criminal law.",
+            "dual_criminality_not_met is never given for that reason. Expedited preservation needs no dual "
+            "criminality unless the requested state reserved it.",
         ),
         states=tuple(states),
         laws=tuple(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import jinja2
 
     from .compare import Comparison
+    from .exposure import ExposureMap
     from .law import NationalLaw
 
 STATUS_LABEL = {
@@ -179,4 +180,23 @@ def render_comparison_html(
             numbering=_Numbering(comparison.convention, both_numberings),
             disclaimer=comparison.disclaimer,
         )
+    )
+
+
+def render_exposure_html(exposure: ExposureMap) -> str:
+    """The exposure map as an A x B heatmap, each cell linked to the offences behind it."""
+    cells = {(c.requesting, c.requested): c for c in exposure.cells}
+    names: dict[str, str] = {}
+    for c in exposure.cells:  # table headers read better without the article ("the Netherlands")
+        names[c.requesting] = c.requesting_name.removeprefix("the ")
+        names[c.requested] = c.requested_name.removeprefix("the ")
+    for s in exposure.states:
+        names.setdefault(s, s)
+    return _environment().get_template("exposure.html.j2").render(
+        title=f"Transnational-repression exposure map: {len(exposure.states)} states",
+        map=exposure,
+        cells=cells,
+        names=names,
+        convention=exposure.convention,
+        disclaimer=exposure.disclaimer,
     )
