@@ -130,7 +130,7 @@ def test_exposure_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert any(r["requesting"] == "TN" and r["requested"] == "TH" and r["dual_criminality"] == "yes" for r in rows)
     with pytest.raises(SystemExit):
-        main(["exposure", "--laws", str(LAWS), "--format", "html"])  # HTML is rendered elsewhere
+        main(["exposure", "--laws", str(LAWS), "--format", "pdf"])  # unknown format: usage error
 
 
 @pytest.mark.parametrize("which", ["request", "decision", "exposure"])
