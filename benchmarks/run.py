@@ -187,12 +187,37 @@ def compare_rows(quick: bool, repeat: int) -> list[Row]:
     return [Row(f"compare {n} laws: --jobs 1 / --jobs 2", jobs2, jobs1, 1.7, speedup=True, note=f"{cores} cores")]
 
 
+def triage_rows(quick: bool) -> list[Row]:
+    import triage
+
+    n = 2_000 if quick else 1_000_000
+    f = triage.run(n)
+    return [
+        Row(f"triage {n:,} JSON Lines vs pydantic validating them", f["triage_s"], f["pydantic_s"], 2.0),
+        Row(
+            f"triage time per request, {n:,} vs {n // 10:,}",
+            f["triage_s"] / n,
+            f["triage_s"] / n / f["linearity"],
+            1.2,
+            note="linearity",
+        ),
+        Row(
+            f"triage peak RSS of the CLI at {n:,} requests (MB)",
+            f["peak_rss_mb"],
+            1.0,
+            200.0,
+            note="MB, not a ratio: getrusage of the child process",
+        ),
+    ]
+
+
 FIGURES: dict[str, Callable[[argparse.Namespace, int], list[Row]]] = {
     "corpus": lambda a, r: corpus_rows(r),
     "import": lambda a, r: import_rows(r),
     "startup": lambda a, r: startup_rows(r),
     "scale": lambda a, r: scale_rows(a.quick, r),
     "compare": lambda a, r: compare_rows(a.quick, r),
+    "triage": lambda a, r: triage_rows(a.quick),
 }
 
 

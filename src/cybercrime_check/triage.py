@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -1290,6 +1291,12 @@ def decide(
     return strictest(effects), per_measure, extra
 
 
+GROUND_CACHE = 2048
+"""Cached results per ground function (each holds a Ground and its JSON, about 2 KB)."""
+COMBINATION_CACHE = 4096
+"""Cached combinations of grounds; with the ground caches this bounds a batch's memory."""
+
+
 class Triager:
     """Triage requests against a set of modelled laws.
 
@@ -1323,16 +1330,16 @@ class Triager:
         self.offence_facts = lru_cache(maxsize=4096)(self._offence_facts)
         self._expression = lru_cache(maxsize=64)(self._expression_findings)
         self.legal_basis = self._cached(legal_basis_ground, 64)
-        self.scope = self._cached(scope_ground, 4096)
-        self.dual = self._cached(dual_criminality_ground, 8192)
-        self.political = self._cached(political_offence_ground, 8192)
-        self.persecution = self._cached(persecution_ground, 8192)
-        self.expression = self._cached(protected_expression_ground, 8192)
-        self.person = self._cached(protected_person_ground, 4096)
-        self.death = self._cached(death_penalty_ground, 8192)
-        self.limits = self._cached(measure_limits_ground, 8192)
-        self.data = self._cached(personal_data_ground, 8192)
-        self._combinations: dict[tuple[tuple[str, ...], tuple[Measure, ...]], _Combination] = {}
+        self.scope = self._cached(scope_ground, GROUND_CACHE)
+        self.dual = self._cached(dual_criminality_ground, GROUND_CACHE)
+        self.political = self._cached(political_offence_ground, GROUND_CACHE)
+        self.persecution = self._cached(persecution_ground, GROUND_CACHE)
+        self.expression = self._cached(protected_expression_ground, GROUND_CACHE)
+        self.person = self._cached(protected_person_ground, GROUND_CACHE)
+        self.death = self._cached(death_penalty_ground, GROUND_CACHE)
+        self.limits = self._cached(measure_limits_ground, GROUND_CACHE)
+        self.data = self._cached(personal_data_ground, GROUND_CACHE)
+        self._combinations: OrderedDict[tuple[tuple[str, ...], tuple[Measure, ...]], _Combination] = OrderedDict()
         self._status = lru_cache(maxsize=4096)(dual_criminality_status)
         self._prefix = f'{{"schema":"{SCHEMA_ID}","disclaimer":{json.dumps(DISCLAIMER, ensure_ascii=False)},"request":'
 
@@ -1495,12 +1502,15 @@ class Triager:
         (strings whose hashes Python keeps), so a recurring combination costs one lookup."""
         measures = tuple(m for m in MEASURES if m in requested)
         fragments = tuple(j for _, j in rendered)
-        found = self._combinations.get((fragments, measures))
+        key = (fragments, measures)
+        found = self._combinations.get(key)
         if found is None:
-            if len(self._combinations) >= 65536:  # bounded memory for endless streams
-                self._combinations.clear()
             found = self._combine(fragments, tuple(g for g, _ in rendered), measures)
-            self._combinations[(fragments, measures)] = found
+            self._combinations[key] = found
+            if len(self._combinations) > COMBINATION_CACHE:  # least recently used goes: memory stays flat
+                self._combinations.popitem(last=False)
+        else:
+            self._combinations.move_to_end(key)
         return found
 
     def _combine(
