@@ -80,7 +80,7 @@ SAFEGUARDS = {
 }
 
 
-@given(national_laws(power_strategy=procedural_powers()), st.sampled_from(sorted(SAFEGUARDS)), st.data())
+@given(national_laws(powers=procedural_powers()), st.sampled_from(sorted(SAFEGUARDS)), st.data())
 def test_adding_a_safeguard_never_worsens_a_finding_about_that_power(
     law: NationalLaw, field: str, data: st.DataObject
 ) -> None:
