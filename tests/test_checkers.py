@@ -35,8 +35,8 @@ def power(**kw: Any) -> dict[str, Any]:
     return {"id": "p", "citation": "Art 9", "paraphrase": "Power.", "sources": ["s"], "confidence": "primary", **kw}
 
 
-def status(l: NationalLaw, checker: str, rule: str | None = None, provision: str | None = "o") -> set[str]:
-    v = evaluate(l, as_of=AS_OF, third_party=False, checkers=[checker])
+def status(subject: NationalLaw, checker: str, rule: str | None = None, provision: str | None = "o") -> set[str]:
+    v = evaluate(subject, as_of=AS_OF, third_party=False, checkers=[checker])
     return {f.status for f in v.findings if (rule is None or f.rule == rule) and f.provision.provision_id == provision}
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cybercrime_check import LawDataError, NationalLaw, dump_law_yaml, evaluate
+from cybercrime_check import LawDataError, NationalLaw, Verdict, dump_law_yaml, evaluate
 from cybercrime_check._yaml import read_yaml
 from cybercrime_check.testing import national_laws, procedural_powers
 from cybercrime_check.verdict import STATUS_BADNESS
@@ -51,10 +52,9 @@ def test_any_mutation_gives_the_loaders_own_error(law: NationalLaw, rnd: random.
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mutated.yaml"
         path.write_bytes(raw)
-        try:
+        # Anything but the loader's own error (a crash, a traceback) fails the test.
+        with contextlib.suppress(LawDataError):
             load_law(path)
-        except LawDataError:
-            pass
 
 
 @given(national_laws())
@@ -70,7 +70,7 @@ def test_unspecified_never_reads_as_compliant(law: NationalLaw) -> None:
     verdict = evaluate(law, as_of=AS_OF, **ONLY_BUILTIN)
     for f in verdict.findings:
         if f.status == "compliant":
-            assert all("unspecified" != e.value for e in f.evidence if not e.path.startswith("lexicon")), f
+            assert all(e.value != "unspecified" for e in f.evidence if not e.path.startswith("lexicon")), f
 
 
 SAFEGUARDS = {
@@ -122,9 +122,10 @@ def test_adding_an_offence_never_removes_findings_about_others(law: NationalLaw,
 def test_convention_version_changes_numbers_not_statuses(law: NationalLaw) -> None:
     adopted = evaluate(law, as_of=AS_OF, **ONLY_BUILTIN)
     draft = evaluate(law, as_of=AS_OF, convention="uncc-draft-2024-02", **ONLY_BUILTIN)
-    strip = lambda v: [
-        (f.checker, f.rule, f.status, f.severity, f.confidence, f.provision.provision_id) for f in v.findings
-    ]  # noqa: E731
+
+    def strip(v: Verdict) -> list[tuple[object, ...]]:
+        return [(f.checker, f.rule, f.status, f.severity, f.confidence, f.provision.provision_id) for f in v.findings]
+
     assert strip(adopted) == strip(draft)
 
 
