@@ -19,6 +19,19 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "cybercrime_check.testing needs hypothesis; install it with: pip install 'cybercrime-check[testing]'"
     ) from exc
 
+from .contract import (
+    RELATIONS,
+    TRANSFORMS,
+    Change,
+    ContractReport,
+    ContractViolation,
+    Monotone,
+    Relation,
+    Transform,
+    check_contract,
+    check_installed,
+    check_plugin,
+)
 from .strategies import (
     CONTENT_CATEGORIES,
     INDEPENDENT,
@@ -42,9 +55,20 @@ from .strategies import (
 __all__ = [
     "CONTENT_CATEGORIES",
     "INDEPENDENT",
+    "RELATIONS",
     "SOURCE_ID",
     "SURVEILLANCE_KINDS",
+    "TRANSFORMS",
     "WITHOUT_JUDGE",
+    "Change",
+    "ContractReport",
+    "ContractViolation",
+    "Monotone",
+    "Relation",
+    "Transform",
+    "check_contract",
+    "check_installed",
+    "check_plugin",
     "cooperation_rules",
     "defences",
     "durations",
