@@ -38,7 +38,8 @@ from datetime import date
 from importlib.metadata import entry_points
 from typing import Any
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given
+from hypothesis import settings as Settings
 from hypothesis import strategies as st
 
 from .._types import Duration
@@ -353,9 +354,9 @@ _DAYS = st.dates(date(2000, 1, 1), date(2035, 12, 31))
 _CONVENTIONS = st.sampled_from(TEXT_VERSIONS)
 
 
-def _settings(max_examples: int | None) -> settings:
-    # Inherit the active profile (max_examples, database, derandomize...) and override what
-    # the contract needs: no deadline, one shrunk failure, no health checks about slow data.
+def _settings(max_examples: int | None, base: Settings | None) -> Settings:
+    # Inherit the active profile (or the settings given) and override what the contract
+    # needs: no deadline, one shrunk failure, no health checks about slow data.
     options: dict[str, Any] = {
         "deadline": None,
         "report_multiple_bugs": False,
@@ -363,7 +364,7 @@ def _settings(max_examples: int | None) -> settings:
     }
     if max_examples is not None:
         options["max_examples"] = max_examples
-    return settings(**options)
+    return Settings(base, **options)
 
 
 def _law_text(law: NationalLaw) -> str:
@@ -470,6 +471,7 @@ def check_contract(
     max_examples: int | None = None,
     laws: st.SearchStrategy[NationalLaw] | None = None,
     options: Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
 ) -> ContractReport:
     """Check that ``checkers`` keep the plugin contract on generated laws; raise
     :class:`ContractViolation` with the shrunk counterexample if one does not.
@@ -480,7 +482,9 @@ def check_contract(
     ``max_examples`` is per property (default: the active hypothesis profile);
     ``laws`` replaces the generated laws for the core properties (default: laws
     of up to three offences, three powers and two cooperation rules); ``options``
-    is passed to the checkers as ``EvaluationContext.options``.
+    is passed to the checkers as ``EvaluationContext.options``; ``settings``
+    (hypothesis settings, default: the active profile) are the base the
+    contract's own settings are applied to, e.g. to set ``derandomize``.
     """
     if not checkers:
         raise ValueError("check_contract needs at least one checker")
@@ -494,7 +498,7 @@ def check_contract(
             raise ContractViolation(f"Checker {ident!r} cannot be registered: {exc}") from exc
         seen.add(checker.id)
     groups = _declared(checkers, monotone)
-    config = _settings(max_examples)
+    config = _settings(max_examples, settings)
     frozen_options = dict(options or {})
 
     @config
@@ -558,6 +562,7 @@ def check_plugin(
     max_examples: int | None = None,
     laws: st.SearchStrategy[NationalLaw] | None = None,
     options: Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
 ) -> ContractReport:
     """Register ``plugin`` as the engine does, then :func:`check_contract` every checker it contributes."""
     from ..checkers import builtin_plugin
@@ -569,7 +574,9 @@ def check_plugin(
     contributed = tuple(c for c, source in registry.checkers if source == name)
     if not contributed:
         raise ContractViolation(f"Plugin {name!r} contributed no checkers (is cybercrime_check_checkers a @hookimpl?)")
-    return check_contract(*contributed, monotone=monotone, max_examples=max_examples, laws=laws, options=options)
+    return check_contract(
+        *contributed, monotone=monotone, max_examples=max_examples, laws=laws, options=options, settings=settings
+    )
 
 
 def check_installed(entry_point: str) -> tuple[Checker, ...]:
