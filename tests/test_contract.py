@@ -111,6 +111,9 @@ def test_monotonicity_is_declared_by_name_or_pair() -> None:
     )
     assert "add_defence -> unchanged_elsewhere" in report.properties
     assert "add_notification -> no_worse_about_target" in report.properties
+    no_powers = national_laws(max_powers=0, powers_unspecified=False)
+    with pytest.raises(ValueError, match="'add_notification' found nothing to change"):
+        check_contract(BUILTIN[0], monotone=[Monotone("add_notification", laws=no_powers)], max_examples=5)
     with pytest.raises(ValueError, match="unknown name 'add_judge'"):
         check_contract(BUILTIN[0], monotone=["add_judge"])
     with pytest.raises(ValueError, match="not under test: nope"):

@@ -99,9 +99,10 @@ def test_duplicate_ids_are_renamed_not_dropped(law: NationalLaw) -> None:
         lambda: durations(units=("fortnight",)),
         lambda: cooperation_rules(kind="treaty"),
         lambda: finding_drafts(provision_ids=()),
+        lambda: finding_drafts(concepts="procedural.article_99"),
     ],
     ids=["category", "empty", "authorisation", "tri-state", "sizes", "contradiction", "max_years", "unit", "kind",
-         "provision_ids"],
+         "provision_ids", "concept"],
 )
 def test_bad_arguments_fail_eagerly(make: Any) -> None:
     with pytest.raises(InvalidArgument):

@@ -36,11 +36,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import entry_points
-from typing import Any
+from typing import Any, get_args
 
 from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as Settings
 from hypothesis import strategies as st
+from hypothesis.errors import Unsatisfiable
 
 from .._types import Duration
 from ..catalogue import TEXT_VERSIONS, Catalogue, catalogue
@@ -185,7 +186,7 @@ def _add_defence(law: NationalLaw, data: st.DataObject) -> Change | None:
     if not candidates:
         return None
     offence = data.draw(st.sampled_from(candidates), label="offence")
-    kind = data.draw(st.sampled_from(DefenceKind.__args__), label="kind")  # type: ignore[attr-defined]
+    kind = data.draw(st.sampled_from(get_args(DefenceKind)), label="kind")
     defence = Defence(
         kind=kind,
         citation="Added defence",
@@ -513,7 +514,13 @@ def check_contract(
     for transform, relation, property_laws, members in groups.values():
         test = _monotonicity_test(transform, relation, property_laws, members, cat, frozen_options)
         _tag(test, f"{transform.name}->{relation.name}", members)
-        config(test)()
+        try:
+            config(test)()
+        except Unsatisfiable:
+            raise ValueError(
+                f"transform {transform.name!r} found nothing to change in the laws generated for it; "
+                "give Monotone(..., laws=...) laws that have what it changes"
+            ) from None
     return ContractReport(
         checkers=tuple(c.id for c in checkers),
         properties=(

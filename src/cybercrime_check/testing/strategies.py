@@ -694,12 +694,12 @@ def finding_drafts(
     concept_pick = (
         st.deferred(lambda: st.sampled_from(_concept_keys()))
         if concepts is None
-        else st.deferred(lambda: _pick("concepts", concepts, _concept_keys()))
+        else _pick("concepts", concepts, _concept_keys())
     )
     principle_pick = (
         st.deferred(lambda: st.sampled_from(_principle_ids()))
         if principles is None
-        else st.deferred(lambda: _pick("principles", principles, _principle_ids()))
+        else _pick("principles", principles, _principle_ids())
     )
     return _draft(
         _concept_lists(concept_pick),

@@ -32,12 +32,14 @@ from a summary):
 
 - ECtHR (Grand Chamber), *Roman Zakharov v. Russia*, application no.
   47143/06, judgment of 4 December 2015. Text read at
-  https://data.guardint.org/en/entity/hzbmni4o7ie (judgment pages 57-77:
-  §§ 228-229, 231-232, 243-251, 257-268, 273-287, 290-298); § 230 as the
-  Grand Chamber quotes it in Big Brother Watch § 333. Its HUDOC item id
-  could not be confirmed, so no HUDOC link is given. §§ 233-234 (the three
-  stages of review; the notification case law) are referred to elsewhere
-  in the judgment but their text was not read, so they are not cited.
+  https://data.guardint.org/en/entity/hzbmni4o7ie (judgment pages 57-77).
+  Each paragraph cited was read there, in full or in the part that states
+  what is cited (§ 231: its list of minimum safeguards; § 287: its opening
+  on notification); § 230 is cited as the Grand Chamber quotes it in Big
+  Brother Watch § 333. Its HUDOC item id could not be confirmed, so no
+  HUDOC link is given. §§ 233-234 (the three stages of review; the
+  notification case law) are referred to elsewhere in the judgment but
+  their text was not read, so they are not cited.
 - ECtHR (Grand Chamber), *Big Brother Watch and Others v. the United
   Kingdom*, applications nos. 58170/13, 62322/14 and 24960/15, judgment of
   25 May 2021, https://hudoc.echr.coe.int/eng?i=001-210077 (item id as
