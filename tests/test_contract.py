@@ -155,3 +155,4 @@ def test_pytest_fixture_from_the_pytest11_entry_point(tmp_path: Path) -> None:
     assert run.returncode == 1, run.stdout + run.stderr
     assert "1 failed, 1 passed" in run.stdout
     assert "Checker 'broken.raises' broke the plugin contract: it raised IndexError" in run.stdout
+    assert "Counterexample, as a law file:" in run.stdout

@@ -374,7 +374,7 @@ def _law_text(law: NationalLaw) -> str:
 
 def _broke(checker: Checker, what: str, law: NationalLaw) -> ContractViolation:
     return ContractViolation(
-        f"Checker {checker.id!r} broke the plugin contract: {what}", law, "Counterexample (shrunk)"
+        f"Checker {checker.id!r} broke the plugin contract: {what}", law, "Counterexample"
     )
 
 
@@ -439,7 +439,7 @@ def _monotone(checker: Checker, transform: Transform, relation: Relation, law: N
             f"  Findings about {change.target!r} before: {about(before)}\n"
             f"  Findings about {change.target!r} after:  {about(after)}",
             law,
-            "Law before the change (shrunk)",
+            "Law before the change",
         )
 
 
