@@ -35,8 +35,8 @@ def power(**kw: Any) -> dict[str, Any]:
     return {"id": "p", "citation": "Art 9", "paraphrase": "Power.", "sources": ["s"], "confidence": "primary", **kw}
 
 
-def status(law_: NationalLaw, checker: str, rule: str | None = None, provision: str | None = "o") -> set[str]:
-    v = evaluate(law_, as_of=AS_OF, third_party=False, checkers=[checker])
+def status(subject: NationalLaw, checker: str, rule: str | None = None, provision: str | None = "o") -> set[str]:
+    v = evaluate(subject, as_of=AS_OF, third_party=False, checkers=[checker])
     return {f.status for f in v.findings if (rule is None or f.rule == rule) and f.provision.provision_id == provision}
 
 
@@ -224,3 +224,24 @@ def test_data_sharing() -> None:
         "data_protection_conditions": False,
     }
     assert status(law(rules=[direct]), "data-sharing", provision="r") == {"non_compliant"}
+
+
+def test_long_quoted_data_is_shortened_not_fatal() -> None:
+    # Found by generated laws: valid texts up to the 4,000-character limit made four
+    # checkers build reasons longer than a finding may hold, so they raised instead.
+    long_terms = [f"{i}" * 400 for i in range(1, 10)] + ["a" * 400, "b" * 400, "c" * 400]
+    offences = [
+        offence(id="o", category="national_unity_strife", undefined_terms=long_terms),
+        offence(
+            id="o2",
+            category="fraud",
+            penalty={"imprisonment": {"max": "1 year"}},
+            aggravated=[{"condition": "x" * 4000, "penalty": {"imprisonment": {"max": "5 years"}}}],
+        ),
+    ]
+    powers = [power(kind="content_interception", grounds="vague", grounds_text="g" * 4000)]
+    verdict = evaluate(law(offences, powers), as_of=AS_OF, third_party=False)
+    assert verdict.complete, [f.reason for f in verdict.findings if f.status == "error"]
+    shortened = [f for f in verdict.findings if "…" in f.reason]
+    assert {f.checker for f in shortened} == {"legality", "protected-expression", "safeguards", "cooperation-exposure"}
+    assert all(len(f.reason) <= 4000 and all(len(e.value) <= 4000 for e in f.evidence) for f in verdict.findings)

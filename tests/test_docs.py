@@ -4,7 +4,7 @@
 - ``sh`` blocks run line by line in bash; a trailing ``# exit N`` says the expected exit code;
 - ``yaml`` blocks whose first line is ``# file: NAME`` are written to that file (later blocks use it).
 
-All of a page's blocks run in one temporary folder that links to ``examples/``. Two commands are not
+All of a page's blocks run in one temporary folder that links to ``examples/`` and ``benchmarks/``. Two commands are not
 run here because CI runs them itself: ``pip install ...`` (the environment under test is the install)
 and ``python -m pytest`` (this suite). Any other language fails the test, so no block goes unchecked.
 """
@@ -57,7 +57,8 @@ def run_sh(line: str, cwd: Path) -> None:
 def test_code_blocks_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if str(page.relative_to(DOCS) if page.is_relative_to(DOCS) else page.name) in TESTED_ELSEWHERE:
         pytest.skip("tested by tests/test_docs_tutorial.py")
-    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    for folder in ("examples", "benchmarks"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"__name__": "__docs__"}
     found = blocks(page)

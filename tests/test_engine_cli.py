@@ -192,3 +192,13 @@ def test_lazy_public_api_resolves_every_name() -> None:
     code = "import sys, cybercrime_check; print(sorted(m for m in ('pydantic.main', 'jinja2', 'hypothesis') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_catalogue_is_callable_whatever_was_imported_first() -> None:
+    import subprocess
+    import sys
+
+    for first in ("import cybercrime_check.catalogue", "import cybercrime_check.engine", "pass"):
+        code = f"{first}\nfrom cybercrime_check import catalogue\nprint(len(catalogue().principles) > 0)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.strip() == "True", first

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cybercrime_check import LawDataError, NationalLaw, dump_law_yaml, evaluate
+from cybercrime_check import LawDataError, NationalLaw, Verdict, dump_law_yaml, evaluate
 from cybercrime_check._yaml import read_yaml
 from cybercrime_check.testing import national_laws, procedural_powers
 from cybercrime_check.verdict import STATUS_BADNESS
@@ -52,6 +52,7 @@ def test_any_mutation_gives_the_loaders_own_error(law: NationalLaw, rnd: random.
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mutated.yaml"
         path.write_bytes(raw)
+        # Anything but the loader's own error (a crash, a traceback) fails the test.
         with contextlib.suppress(LawDataError):
             load_law(path)
 
@@ -79,7 +80,7 @@ SAFEGUARDS = {
 }
 
 
-@given(national_laws(power_strategy=procedural_powers()), st.sampled_from(sorted(SAFEGUARDS)), st.data())
+@given(national_laws(powers=procedural_powers()), st.sampled_from(sorted(SAFEGUARDS)), st.data())
 def test_adding_a_safeguard_never_worsens_a_finding_about_that_power(
     law: NationalLaw, field: str, data: st.DataObject
 ) -> None:
@@ -121,10 +122,10 @@ def test_adding_an_offence_never_removes_findings_about_others(law: NationalLaw,
 def test_convention_version_changes_numbers_not_statuses(law: NationalLaw) -> None:
     adopted = evaluate(law, as_of=AS_OF, **ONLY_BUILTIN)
     draft = evaluate(law, as_of=AS_OF, convention="uncc-draft-2024-02", **ONLY_BUILTIN)
-    def strip(v):
-        return [
-            (f.checker, f.rule, f.status, f.severity, f.confidence, f.provision.provision_id) for f in v.findings
-        ]
+
+    def strip(v: Verdict) -> list[tuple[object, ...]]:
+        return [(f.checker, f.rule, f.status, f.severity, f.confidence, f.provision.provision_id) for f in v.findings]
+
     assert strip(adopted) == strip(draft)
 
 

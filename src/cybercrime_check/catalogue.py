@@ -8,6 +8,8 @@ text version, titles and sources, each with the confidence the data carries.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -309,3 +311,18 @@ def _weakest(*levels: str | None) -> CatalogueConfidence:
 def catalogue() -> Catalogue:
     """The shipped catalogue (loaded once per process)."""
     return Catalogue(policies_dir())
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable: ``cybercrime_check.catalogue()`` is the shipped catalogue.
+
+    The package exports the function :func:`catalogue` lazily, but importing this submodule
+    makes Python bind the package attribute ``catalogue`` to the module, whichever came first.
+    Calling the module gives the same result as calling the function, so both work.
+    """
+
+    def __call__(self) -> Catalogue:
+        return catalogue()
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -44,7 +44,14 @@ from ._version import __version__
 from .catalogue import CATALOGUE_TO_DATA, DEFAULT_VERSION, Catalogue, catalogue
 from .checker import EvaluationContext, FindingDraft
 from .checkers import protected_expression
-from .checkers._common import CATEGORY_CONCEPT, Classification, classify, describe_max, penalty_max_months
+from .checkers._common import (
+    CATEGORY_CONCEPT,
+    Classification,
+    classify,
+    describe_max,
+    penalty_max_months,
+    quote,
+)
 from .checkers.cooperation_exposure import max_exposure
 from .cooperation import CooperationRule
 from .errors import LawDataError, Problem
@@ -343,7 +350,11 @@ class Context:
         conditions: Sequence[str] = (),
         data: Sequence[Confidence] = (),
     ) -> Ground:
-        """Build a ground; its confidence is the weakest of the articles (adopted text), provisions and data."""
+        """Build a ground; its confidence is the weakest of the articles (adopted text), provisions and data.
+
+        Texts that quote long data (a 400-character citation, say) are shortened with an ellipsis to the
+        model's limits, so that a ground can always be built (as the checkers do, see ``quote``).
+        """
         cited = tuple(law)
         # As for verdicts: the text version changes article numbers, never a ground's confidence.
         article_conf = [_adopted_confidence(self.catalogue, k) for k in concepts]
@@ -351,12 +362,12 @@ class Context:
             ground=kind,
             effect=effect,
             measures=tuple(m for m in MEASURES if m in set(measures)),
-            reason=reason,
+            reason=quote(reason, TEXT_LIMIT),
             convention=self.articles(concepts),
             requested_state_law=cited,
             principles=tuple(principles),
-            missing=tuple(missing),
-            conditions=tuple(conditions),
+            missing=tuple(quote(m, SHORT_LIMIT) for m in missing),
+            conditions=tuple(quote(c, TEXT_LIMIT) for c in conditions),
             confidence=lowest_confidence(*article_conf, *(c.confidence for c in cited), *data),
         )
 
@@ -1291,6 +1302,9 @@ def decide(
     return strictest(effects), per_measure, extra
 
 
+TEXT_LIMIT = 4000
+SHORT_LIMIT = 400
+"""The lengths of ``Text`` and ``ShortText`` in :mod:`._types`."""
 GROUND_CACHE = 2048
 """Cached results per ground function (each holds a Ground and its JSON, about 2 KB)."""
 COMBINATION_CACHE = 4096

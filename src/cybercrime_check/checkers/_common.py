@@ -134,6 +134,26 @@ def vague_terms(offence: Offence, cat: Catalogue) -> tuple[tuple[str, ...], tupl
     return found, offence.undefined_terms
 
 
+QUOTE_LIMIT = 300
+"""Characters of law data (a grounds text, a condition) quoted in one reason."""
+LIST_LIMIT = 1500
+"""Characters of a list of terms quoted in one reason or evidence value."""
+
+
+def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text``, shortened with a trailing ellipsis if longer than ``limit``.
+
+    Reasons and evidence are limited to 4,000 characters; data fields may be
+    as long, so a reason that quotes them whole could not be built at all.
+    """
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def listing(items: tuple[str, ...], limit: int = LIST_LIMIT) -> str:
+    """``items`` joined with commas, shortened like :func:`quote`."""
+    return quote(", ".join(items), limit)
+
+
 def powers_gate(
     law: NationalLaw, concepts: tuple[str, ...], principle: str, recommendation: str | None = None
 ) -> FindingDraft | None:

@@ -15,7 +15,7 @@ from .._types import Duration
 from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..law import NationalLaw
 from ..offence import Offence
-from ._common import classify, describe_max, penalty_max_months
+from ._common import classify, describe_max, penalty_max_months, quote
 
 CONCEPTS = ("cooperation.serious_crime", "definitions.serious_crime")
 
@@ -33,7 +33,7 @@ def max_exposure(o: Offence) -> tuple[Fraction | None, str, bool]:
             continue
         if best is None or m > best:
             best = m
-            label = describe_max(p) + ("" if i == 0 else f" ({o.aggravated[i - 1].condition.rstrip('.')})")
+            label = describe_max(p) + ("" if i == 0 else f" ({quote(o.aggravated[i - 1].condition.rstrip('.'))})")
     return best, label, unknown
 
 

@@ -12,14 +12,17 @@ from collections.abc import Iterator
 
 from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..law import NationalLaw
-from ._common import classify, vague_terms
+from ._common import classify, listing, vague_terms
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     for o in law.offences:
         lexicon, undefined = vague_terms(o, ctx.catalogue)
         terms = tuple(dict.fromkeys((*undefined, *lexicon)))
-        evidence = [(f"offences[{o.id}].undefined_terms", undefined), ("lexicon matches", lexicon)]
+        evidence = [
+            (f"offences[{o.id}].undefined_terms", listing(undefined) if undefined else undefined),
+            ("lexicon matches", lexicon),
+        ]
         if terms:
             content = classify(o) == "content_outside"
             yield draft(
@@ -31,7 +34,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 concepts=("general.human_rights",),
                 principles=("legality",),
                 reason=(
-                    f"{o.citation} rests on vague or undefined terms ({', '.join(terms)}), so people cannot "
+                    f"{o.citation} rests on vague or undefined terms ({listing(terms)}), so people cannot "
                     "foresee what conduct is punishable."
                 ),
                 evidence=evidence,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..law import NationalLaw
-from ._common import prison_possible, vague_terms
+from ._common import listing, prison_possible, vague_terms
 
 CONCEPTS = ("general.human_rights.no_suppression",)
 
@@ -57,7 +57,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                     principles=("freedom_of_expression", "legality", "necessity"),
                     reason=(
                         f"{o.citation} restricts expression on a ground that needs precise terms, but rests on "
-                        f"vague ones ({', '.join(dict.fromkeys((*undefined, *lexicon)))}), so it fails the "
+                        f"vague ones ({listing(tuple(dict.fromkeys((*undefined, *lexicon))))}), so it fails the "
                         "'provided by law' test."
                     ),
                     evidence=[*evidence, ("authority", rule.provision)],

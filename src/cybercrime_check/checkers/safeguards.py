@@ -16,7 +16,7 @@ from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..law import NationalLaw
 from ..procedural_power import AUTHORISATION_RANK, ProceduralPower
 from ..verdict import Severity, Status
-from ._common import powers_gate
+from ._common import powers_gate, quote
 
 INTRUSIVENESS: dict[str, Severity] = {
     "content_interception": "critical",
@@ -187,7 +187,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             ),
             "vague": (
                 "non_compliant",
-                f"The {name} power in {p.citation} may be used on vague grounds ({p.grounds_text or 'not precisely defined'}).",
+                f"The {name} power in {p.citation} may be used on vague grounds ({quote(p.grounds_text) if p.grounds_text else 'not precisely defined'}).",
             ),
             "none": ("non_compliant", f"The law states no grounds for using the {name} power in {p.citation}."),
             "unspecified": ("insufficient_information", _unknown("the grounds for use", p)),
