@@ -202,3 +202,20 @@ def test_catalogue_is_callable_whatever_was_imported_first() -> None:
         code = f"{first}\nfrom cybercrime_check import catalogue\nprint(len(catalogue().principles) > 0)"
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         assert out.strip() == "True", first
+
+
+def test_cli_option_literals_match_the_catalogue_and_version_stays_light() -> None:
+    import subprocess
+    import sys
+
+    from cybercrime_check import _cli_triage_options
+    from cybercrime_check.catalogue import DEFAULT_VERSION, TEXT_VERSIONS
+
+    assert tuple(TEXT_VERSIONS) == _cli_triage_options.TEXT_VERSIONS
+    assert _cli_triage_options.DEFAULT_VERSION == DEFAULT_VERSION
+    code = (
+        "import sys\nfrom cybercrime_check.cli import build_parser\nbuild_parser()\n"
+        "print(sorted(m for m in ('pydantic.main', 'cybercrime_check.triage', 'jinja2') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,4 +1,4 @@
-"""The ``triage`` and ``exposure`` subcommands (registered by :func:`add_parsers`).
+"""The ``triage`` and ``exposure`` subcommands (their options are in :mod:`._cli_triage_options`).
 
 ``triage`` streams JSON Lines in and out: requests are read, triaged and written in chunks, so
 memory stays flat however long the input is. A malformed line is reported with its line number to
@@ -24,7 +24,6 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from .catalogue import DEFAULT_VERSION, TEXT_VERSIONS
 from .errors import LawDataError, Problem
 from .request import MAX_LINE_BYTES, parse_request_line
 from .triage import DISCLAIMER, GROUND_KINDS, OUTCOMES, Decision, Ground, Triager
@@ -33,62 +32,6 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 CHUNK_LINES = 512
 SINGLE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-def add_parsers(sub: Any) -> None:
-    """Add ``triage`` and ``exposure`` to the ``cybercrime-check`` subcommands."""
-    from .cli import _date
-
-    p = sub.add_parser(
-        "triage",
-        help="triage cross-border assistance requests (JSON Lines, or one YAML/JSON request)",
-        description="Triage requests for mutual legal assistance or extradition against the modelled laws. "
-        "Exit codes: 0 every request triaged; 2 a malformed line, or bad usage. "
-        "Output is analysis support, not legal advice.",
-    )
-    p.add_argument("requests", metavar="REQUESTS", help="JSON Lines file, '-' for standard input, or one .yaml/.json")
-    p.add_argument("--laws", nargs="+", required=True, metavar="DIR_OR_FILE", help="law files or directories")
-    p.add_argument("--format", choices=["jsonl", "csv", "markdown"], default="jsonl")
-    p.add_argument("-o", "--output", metavar="FILE", help="write decisions to FILE instead of standard output")
-    p.add_argument("--errors", metavar="FILE", help="write malformed-line reports to FILE (default: standard error)")
-    p.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
-    _common(p, _date)
-    p.set_defaults(handler=run_triage)
-
-    p = sub.add_parser(
-        "exposure",
-        help="map which states' speech offences other states' laws would help (dual criminality)",
-        description="For every ordered pair of modelled states, the requesting state's offences that restrict "
-        "protected expression and meet the four-year threshold, and whether the requested state's law meets "
-        "dual criminality. Output is analysis support, not legal advice.",
-    )
-    p.add_argument("--laws", nargs="+", required=True, metavar="DIR_OR_FILE", help="law files or directories")
-    p.add_argument("--format", choices=["html", "csv", "json"], default="json")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    _common(p, _date)
-    p.set_defaults(handler=run_exposure)
-
-
-def _common(p: argparse.ArgumentParser, as_date: Callable[[str], date]) -> None:
-    p.add_argument(
-        "--convention",
-        choices=list(TEXT_VERSIONS),
-        default=DEFAULT_VERSION,
-        help="Convention text whose article numbers are cited (default: the adopted text)",
-    )
-    p.add_argument(
-        "--as-of", type=as_date, default=None, help="the day whose law applies (triage: when a request has no date)"
-    )
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value
 
 
 # --- tallies and rendering -----------------------------------------------------------------

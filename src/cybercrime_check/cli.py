@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, default=None)
     p.add_argument("-q", "--quiet", action="store_true", help="print only mismatches and the total")
 
-    from ._cli_triage import add_parsers  # the triage and exposure subcommands
+    from ._cli_triage_options import add_parsers  # the triage and exposure subcommands
 
     add_parsers(sub)
     return parser
