@@ -30,29 +30,12 @@ from typing import Any
 
 from cybercrime_check import load_laws
 from cybercrime_check._cli_triage import read_records, run_stream
-from cybercrime_check.request import AssistanceRequest
+from cybercrime_check.request import MEASURES, PROTECTED_FACTS, AssistanceRequest
 from cybercrime_check.triage import Triager
 
 ROOT = Path(__file__).resolve().parents[1]
 LAWS = ROOT / "examples" / "laws"
 AS_OF = date(2026, 6, 1)
-FACTS = (
-    "journalist",
-    "human_rights_defender",
-    "political_opponent",
-    "lgbtq",
-    "religious_minority",
-    "refugee_or_asylum_seeker",
-)
-MEASURES = (
-    "preservation",
-    "disclosure_of_preserved_traffic",
-    "stored_data",
-    "subscriber_information",
-    "realtime_traffic",
-    "content_interception",
-    "extradition",
-)
 CATEGORIES = ("illegal_access", "data_interference", "fraud", "false_information", "defamation_insult", "other")
 
 
@@ -93,7 +76,7 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
                 "data_categories": rnd.sample(("subscriber", "traffic", "content", "location"), rnd.randint(1, 2)),
                 "target": {
                     "identified": rnd.choice(tri),
-                    **{k: rnd.choice((False, False, False, True, "unspecified")) for k in FACTS},
+                    **{k: rnd.choice((False, False, False, True, "unspecified")) for k in PROTECTED_FACTS},
                 },
                 "urgency": rnd.choice(("routine", "urgent")),
                 "assurances": {"no_death_penalty": rnd.choice(tri), "speciality": rnd.choice(tri)},

@@ -31,7 +31,7 @@ run_exposure = _handler("run_exposure")
 
 def add_parsers(sub: Any) -> None:
     """Add ``triage`` and ``exposure`` to the ``cybercrime-check`` subcommands."""
-    from .cli import _date
+    from .cli import _date, _positive_int
 
     p = sub.add_parser(
         "triage",
@@ -45,7 +45,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--format", choices=["jsonl", "csv", "markdown"], default="jsonl")
     p.add_argument("-o", "--output", metavar="FILE", help="write decisions to FILE instead of standard output")
     p.add_argument("--errors", metavar="FILE", help="write malformed-line reports to FILE (default: standard error)")
-    p.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="worker processes (default 1)")
     _common(p, _date)
     p.set_defaults(handler=run_triage)
 
@@ -73,13 +73,3 @@ def _common(p: argparse.ArgumentParser, as_date: Callable[[str], date]) -> None:
     p.add_argument(
         "--as-of", type=as_date, default=None, help="the day whose law applies (triage: when a request has no date)"
     )
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .verdict import DIMENSIONS, SEVERITY_RANK, Finding, Verdict
+from .verdict import DIMENSIONS, SEVERITY_RANK, STATUS_MARK, Finding, Verdict
 
 if TYPE_CHECKING:
     from .compare import Comparison
@@ -189,16 +189,6 @@ def render_csv(verdicts: Sequence[Verdict]) -> str:
     return buf.getvalue()
 
 
-_MARK = {
-    "non_compliant": "✗",
-    "partially_compliant": "◐",
-    "error": "!",
-    "insufficient_information": "?",
-    "compliant": "✓",
-    "not_applicable": "–",
-    None: "·",
-}
-
 
 def render_comparison_markdown(c: Comparison) -> str:
     """The heatmaps as Markdown tables, then the findings behind every cell that is not a pass."""
@@ -221,11 +211,8 @@ def render_comparison_markdown(c: Comparison) -> str:
         out.append("|---" * (len(columns) + 1) + "|")
         for row in c.rows:
             cells = getattr(row, attr)
-            out.append(
-                f"| {_md(row.name)} ({row.jurisdiction}) | "
-                + " | ".join(f"{_MARK[x.status]} {len(x.findings)}" if x.findings else _MARK[None] for x in cells)
-                + " |"
-            )
+            marks = (f"{STATUS_MARK[x.status]} {len(x.findings)}" if x.findings else STATUS_MARK[None] for x in cells)
+            out.append(f"| {_md(row.name)} ({row.jurisdiction}) | " + " | ".join(marks) + " |")
     out += ["", "## Findings behind the cells", ""]
     labels = {col.key: col.label for col in (*c.principle_columns, *c.red_line_columns)}
     for row in c.rows:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .catalogue import TEXT_VERSIONS, catalogue
-from .verdict import DIMENSIONS, SEVERITY_RANK, STATUS_BADNESS, Finding, Verdict
+from .verdict import DIMENSIONS, SEVERITY_RANK, STATUS_BADNESS, STATUS_MARK, Finding, Verdict
 
 if TYPE_CHECKING:
     import jinja2
@@ -33,16 +33,6 @@ STATUS_LABEL = {
     "not_applicable": "Not applicable",
     None: "No finding",
 }
-STATUS_MARK = {
-    "non_compliant": "✗",
-    "partially_compliant": "◐",
-    "error": "!",
-    "insufficient_information": "?",
-    "compliant": "✓",
-    "not_applicable": "–",
-    None: "·",
-}
-"""A symbol per status, so that colour is never the only carrier of meaning."""
 
 VERSION_LABEL = {"uncc-2024": "adopted text (2024)", "uncc-draft-2024-02": "February 2024 draft"}
 

@@ -44,6 +44,16 @@ STATUS_BADNESS: dict[str, int] = {
     "non_compliant": 5,
 }
 """How bad a status is for rights or conformity; summaries take the worst."""
+STATUS_MARK: dict[str | None, str] = {
+    "non_compliant": "✗",
+    "partially_compliant": "◐",
+    "error": "!",
+    "insufficient_information": "?",
+    "compliant": "✓",
+    "not_applicable": "–",
+    None: "·",
+}
+"""A symbol per status (``None``: no finding), so that colour is never the only carrier of meaning."""
 
 
 def worst_status(statuses: list[str] | tuple[str, ...]) -> Status:
