@@ -189,3 +189,15 @@ def test_exposure_html_links_every_cell_and_is_self_contained(tmp_path: Path) ->
     out = tmp_path / "x.html"
     assert main(["exposure", "--laws", str(LAW_DIR), "--format", "html", "-o", str(out), "--as-of", "2026-11-29"]) == 0
     assert out.read_text(encoding="utf-8") == html
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_worker_rendered_comparison_equals_typed_rendering(fmt: str, jobs: int, in_repo: None) -> None:
+    from cybercrime_check.compare import compare_files_text
+
+    paths = [Path("examples/laws") / n for n in GOLDEN_LAWS]
+    fast = compare_files_text(paths, fmt, as_of=AS_OF, third_party=False, jobs=jobs)
+    _, comparison = golden_comparison()
+    typed = comparison.to_json() if fmt == "json" else render_csv(comparison.verdicts)
+    assert fast == typed

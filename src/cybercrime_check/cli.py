@@ -238,36 +238,37 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .compare import build_comparison, evaluate_files
+    from .compare import build_comparison, evaluate_files, iter_compare_text
     from .loader import expand_paths
 
     if args.checkers or args.exclude:
         raise UsageError("compare runs every checker so that jurisdictions are comparable; drop --checker/--exclude")
     paths = expand_paths(args.files)
-    results = evaluate_files(
-        paths,
-        convention=args.convention,
-        as_of=args.as_of,
-        third_party=not args.no_plugins,
-        jobs=args.jobs,
-        keep_laws=args.format == "html",
-    )
+    options: dict[str, Any] = {
+        "convention": args.convention,
+        "as_of": args.as_of,
+        "third_party": not args.no_plugins,
+        "jobs": args.jobs,
+    }
+    if args.format in ("json", "csv"):  # rendered in the workers; the parent never rebuilds typed verdicts
+        chunks = iter_compare_text(paths, args.format, **options)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.writelines(chunks)
+        else:
+            sys.stdout.writelines(chunks)
+        return EXIT_OK
+    results = evaluate_files(paths, keep_laws=args.format == "html", **options)
     comparison = build_comparison([v for _, v in results])
     if args.format == "html":
         from .report import render_comparison_html
 
         laws = [law for law, _ in results if law is not None]
         text = render_comparison_html(comparison, laws, both_numberings=args.both_numberings)
-    elif args.format == "markdown":
+    else:
         from .render import render_comparison_markdown
 
         text = render_comparison_markdown(comparison)
-    elif args.format == "csv":
-        from .render import render_csv
-
-        text = render_csv(comparison.verdicts)
-    else:
-        text = comparison.to_json()
     _write(text, args.output)
     return EXIT_OK
 

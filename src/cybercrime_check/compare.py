@@ -10,8 +10,9 @@ state with two instruments (a penal code and a cybercrime statute) has one row.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -89,19 +90,49 @@ def _jurisdiction_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name) if country else code
 
 
+@dataclass(frozen=True)
+class Digest:
+    """What the heatmap needs from one verdict: per finding its status, principles and red lines.
+
+    Small and made of plain values, so that worker processes can send it cheaply; rebuilding a
+    thousand typed verdicts in the parent would cost more than evaluating them in parallel saves.
+    """
+
+    law_id: str
+    jurisdiction: str
+    convention: str
+    as_of: date
+    marks: tuple[tuple[Status, tuple[str, ...], tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, v: Verdict) -> Digest:
+        return cls(
+            v.law.id,
+            v.law.jurisdiction,
+            v.convention,
+            v.as_of,
+            tuple((f.status, tuple(p.id for p in f.principles), f.red_lines) for f in v.findings),
+        )
+
+
 def build_comparison(verdicts: Sequence[Verdict]) -> Comparison:
     """Arrange verdicts (one per law, same Convention text and date) into the heatmap."""
     if not verdicts:
         raise ValueError("nothing to compare: no verdicts")
-    conventions = {v.convention for v in verdicts}
-    days = {v.as_of for v in verdicts}
-    if len(conventions) > 1 or len(days) > 1:
+    ordered = sorted(verdicts, key=lambda v: (v.law.jurisdiction, v.law.id))
+    return _comparison([Digest.of(v) for v in ordered], tuple(ordered))
+
+
+def _comparison(digests: Sequence[Digest], verdicts: tuple[Verdict, ...]) -> Comparison:
+    if not digests:
+        raise ValueError("nothing to compare: no verdicts")
+    if len({d.convention for d in digests}) > 1 or len({d.as_of for d in digests}) > 1:
         raise ValueError("verdicts to compare must share one Convention text and one as-of date")
     cat = catalogue()
-    ordered = sorted(verdicts, key=lambda v: (v.law.jurisdiction, v.law.id))
-    by_jurisdiction: dict[str, list[Verdict]] = defaultdict(list)
-    for v in ordered:
-        by_jurisdiction[v.law.jurisdiction].append(v)
+    ordered = sorted(digests, key=lambda d: (d.jurisdiction, d.law_id))
+    by_jurisdiction: dict[str, list[Digest]] = defaultdict(list)
+    for d in ordered:
+        by_jurisdiction[d.jurisdiction].append(d)
     principle_keys = list(cat.principles)
     red_line_keys = list(cat.red_lines)
 
@@ -109,12 +140,13 @@ def build_comparison(verdicts: Sequence[Verdict]) -> Comparison:
     for code, group in by_jurisdiction.items():
         by_principle: dict[str, list[FindingRef]] = defaultdict(list)
         by_red_line: dict[str, list[FindingRef]] = defaultdict(list)
-        for v in group:
-            for i, f in enumerate(v.findings):
-                ref = FindingRef(law_id=v.law.id, index=i, status=f.status)
-                for p in f.principles:
-                    by_principle[p.id].append(ref)
-                for rl in f.red_lines:
+        for d in group:
+            for i, (status, principles, red_lines) in enumerate(d.marks):
+                # Built from validated verdicts: construct without validating again (100,000s of refs).
+                ref = FindingRef.model_construct(law_id=d.law_id, index=i, status=status)
+                for pid in principles:
+                    by_principle[pid].append(ref)
+                for rl in red_lines:
                     by_red_line[rl].append(ref)
 
         def cells(groups: dict[str, list[FindingRef]], keys: Iterable[str]) -> tuple[Cell, ...]:
@@ -131,7 +163,7 @@ def build_comparison(verdicts: Sequence[Verdict]) -> Comparison:
             Row(
                 jurisdiction=code,
                 name=_jurisdiction_name(code),
-                law_ids=tuple(v.law.id for v in group),
+                law_ids=tuple(d.law_id for d in group),
                 principles=cells(by_principle, principle_keys),
                 red_lines=cells(by_red_line, red_line_keys),
             )
@@ -149,7 +181,7 @@ def build_comparison(verdicts: Sequence[Verdict]) -> Comparison:
             for k, r in cat.red_lines.items()
         ),
         rows=tuple(rows),
-        verdicts=tuple(ordered),
+        verdicts=verdicts,
     )
 
 
@@ -208,3 +240,86 @@ def evaluate_files(
     if problems:
         raise LawDataError(problems)
     return [r for r in results if not isinstance(r, LawDataError)]
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    digest: Digest
+    text: str
+    """The verdict as the chosen format renders it: indented JSON, or CSV rows without the header."""
+
+
+def _render_file(job: tuple[_Job, str]) -> _Rendered | LawDataError:
+    result = _evaluate_file(job[0])
+    if isinstance(result, LawDataError):
+        return result
+    verdict = result[1]
+    if job[1] == "json":  # indented as an item of the comparison's "verdicts" list
+        text = verdict.model_dump_json(by_alias=True, indent=2).replace("\n", "\n    ")
+    else:
+        from .render import csv_rows
+
+        text = csv_rows(verdict)
+    return _Rendered(Digest.of(verdict), text)
+
+
+def compare_files_text(
+    paths: Sequence[str | Path],
+    fmt: str,
+    *,
+    convention: str = DEFAULT_VERSION,
+    as_of: date | None = None,
+    third_party: bool = True,
+    jobs: int = 1,
+) -> str:
+    """The comparison of ``paths`` as JSON or CSV, byte for byte what :func:`build_comparison`
+    followed by :meth:`Comparison.to_json` (or ``render_csv``) gives, but rendered in the workers:
+    the parent only receives each verdict's text and its :class:`Digest`, never typed verdicts.
+    """
+    return "".join(
+        iter_compare_text(paths, fmt, convention=convention, as_of=as_of, third_party=third_party, jobs=jobs)
+    )
+
+
+def iter_compare_text(
+    paths: Sequence[str | Path],
+    fmt: str,
+    *,
+    convention: str = DEFAULT_VERSION,
+    as_of: date | None = None,
+    third_party: bool = True,
+    jobs: int = 1,
+) -> Iterator[str]:
+    """:func:`compare_files_text` in pieces, to write a large comparison without joining it in memory."""
+    from .engine import default_as_of
+
+    if fmt not in ("json", "csv"):
+        raise ValueError(f"compare_files_text renders json or csv, not {fmt!r}")
+    day = as_of or default_as_of()
+    work = [((str(p), convention, day, third_party, False), fmt) for p in paths]
+    if jobs <= 1 or len(work) < 2:
+        results = [_render_file(job) for job in work]
+    else:
+        chunk = max(1, len(work) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_render_file, work, chunksize=chunk))
+    problems = [p for r in results if isinstance(r, LawDataError) for p in r.problems]
+    if problems:
+        raise LawDataError(problems)
+    done = sorted(
+        (r for r in results if isinstance(r, _Rendered)), key=lambda r: (r.digest.jurisdiction, r.digest.law_id)
+    )
+    if fmt == "csv":
+        from .render import CSV_COLUMNS, csv_rows_text
+
+        yield csv_rows_text([CSV_COLUMNS])
+        yield from (r.text for r in done)
+        return
+    head = _comparison([r.digest for r in done], ()).to_json()
+    marker = '"verdicts": []'
+    before, found, after = head.partition(marker)
+    assert found and marker not in after
+    yield before + '"verdicts": [\n    '
+    for i, r in enumerate(done):
+        yield (",\n    " if i else "") + r.text
+    yield "\n  ]" + after

@@ -148,17 +148,20 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render_csv(verdicts: Sequence[Verdict]) -> str:
-    """One row per finding, in :data:`CSV_COLUMNS` order, for spreadsheets."""
+def csv_rows_text(rows: Sequence[Sequence[str]]) -> str:
     import csv
     import io
 
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for v in verdicts:
-        for f in v.findings:
-            writer.writerow(
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def csv_rows(v: Verdict) -> str:
+    """The CSV rows (no header) of one verdict's findings."""
+    return csv_rows_text(
+        [
+            [
                 _cell(x)
                 for x in (
                     v.law.id,
@@ -185,8 +188,15 @@ def render_csv(verdicts: Sequence[Verdict]) -> str:
                     f.recommendation,
                     json.dumps([[e.path, e.value] for e in f.evidence], ensure_ascii=False),
                 )
-            )
-    return buf.getvalue()
+            ]
+            for f in v.findings
+        ]
+    )
+
+
+def render_csv(verdicts: Sequence[Verdict]) -> str:
+    """One row per finding, in :data:`CSV_COLUMNS` order, for spreadsheets."""
+    return csv_rows_text([CSV_COLUMNS]) + "".join(csv_rows(v) for v in verdicts)
 
 
 
