@@ -31,7 +31,7 @@ import json
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -217,6 +217,8 @@ class Jurisdiction:
     day: date
     laws: tuple[NationalLaw, ...]
     period: int = 0
+    _memo: dict[tuple[str, Any], Any] = field(default_factory=dict, repr=False)
+    """Provisions by category, kind or rule kinds: asked for on every request, computed once."""
 
     def __hash__(self) -> int:
         return hash((self.state, self.period))
@@ -239,14 +241,26 @@ class Jurisdiction:
         return bool(self.laws) and all(law.coverage == "complete" for law in self.laws)
 
     def offences(self, category: str) -> tuple[tuple[NationalLaw, Offence], ...]:
-        return tuple((law, o) for law in self.laws for o in law.offences if o.category == category)
+        key = ("offences", category)
+        if key not in self._memo:
+            self._memo[key] = tuple((law, o) for law in self.laws for o in law.offences if o.category == category)
+        found: tuple[tuple[NationalLaw, Offence], ...] = self._memo[key]
+        return found
 
     def powers(self, kind: str) -> tuple[tuple[NationalLaw, ProceduralPower], ...]:
-        return tuple((law, p) for law in self.laws for p in law.powers if p.kind == kind)
+        key = ("powers", kind)
+        if key not in self._memo:
+            self._memo[key] = tuple((law, p) for law in self.laws for p in law.powers if p.kind == kind)
+        found: tuple[tuple[NationalLaw, ProceduralPower], ...] = self._memo[key]
+        return found
 
     def rules(self, kinds: Iterable[str]) -> tuple[tuple[NationalLaw, CooperationRule], ...]:
-        wanted = set(kinds)
-        return tuple((law, r) for law in self.laws for r in law.rules if r.kind in wanted)
+        wanted = frozenset(kinds)
+        key = ("rules", wanted)
+        if key not in self._memo:
+            self._memo[key] = tuple((law, r) for law in self.laws for r in law.rules if r.kind in wanted)
+        found: tuple[tuple[NationalLaw, CooperationRule], ...] = self._memo[key]
+        return found
 
     def refusal(self, kinds: Iterable[str], ground: str) -> tuple[tuple[NationalCitation, ...], bool]:
         """Provisions of this state that set refusal ``ground``, and whether any makes it mandatory."""
