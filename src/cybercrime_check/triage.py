@@ -1297,23 +1297,28 @@ def decide(
     The outcome is the strictest effect, except that a ground which rules out one measure while
     others remain possible limits the request (``assist_with_conditions``) instead of refusing it.
     """
+    outcome, pairs, extra = _decide(grounds, measures)
+    return outcome, tuple(MeasureOutcome.model_construct(measure=m, outcome=o) for m, o in pairs), extra
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decide(
+    grounds: Sequence[Ground], measures: tuple[Measure, ...]
+) -> tuple[Outcome, tuple[tuple[Measure, Outcome], ...], tuple[str, ...]]:
+    """:func:`decide` with plain pairs for the per-measure outcomes (the JSON Lines path builds no models)."""
     whole = [g.effect for g in grounds if not g.measures]
-    per_measure = tuple(
-        MeasureOutcome.model_construct(
-            measure=m, outcome=strictest([*whole, *(g.effect for g in grounds if m in g.measures)])
-        )
-        for m in measures
-    )
-    blocked = [
-        m.measure for m in per_measure if any(g.effect == "must_refuse" and m.measure in g.measures for g in grounds)
-    ]
+    pairs = tuple((m, strictest([*whole, *(g.effect for g in grounds if m in g.measures)])) for m in measures)
+    blocked = [m for m, _ in pairs if any(g.effect == "must_refuse" and m in g.measures for g in grounds)]
     partial = bool(blocked) and len(blocked) < len(measures)
     effects = [g.effect for g in grounds if not (partial and g.measures and g.effect == "must_refuse")]
     extra: tuple[str, ...] = ()
     if partial:
         effects.append("assist_with_conditions")
         extra = (f"Only part of the request can be carried out: not {_measures_text(blocked)}.",)
-    return strictest(effects), per_measure, extra
+    return strictest(effects), pairs, extra
 
 
 TEXT_LIMIT = 4000
@@ -1475,7 +1480,7 @@ class Triager:
             as_of=day,
             convention=self.convention,
             outcome=combo.outcome,
-            measures=combo.measures,
+            measures=tuple(MeasureOutcome.model_construct(measure=m, outcome=o) for m, o in combo.measures),
             offence=off.cite,
             grounds=combo.grounds,
             missing=combo.missing,
@@ -1544,34 +1549,21 @@ class Triager:
     def _combine(
         self, fragments: tuple[str, ...], grounds: tuple[Ground, ...], measures: tuple[Measure, ...]
     ) -> _Combination:
-        outcome, per_measure, extra = decide(grounds, measures)
+        outcome, pairs, extra = _decide(grounds, measures)
         missing = tuple(dict.fromkeys(m for g in grounds for m in g.missing))
         conditions = tuple(dict.fromkeys([*(c for g in grounds for c in g.conditions), *extra]))
-        head = Decision.model_construct(
-            request="-",
-            requesting_state="-",
-            requested_state="-",
-            as_of=self.default_day,
-            convention=self.convention,
-            outcome=outcome,
-            measures=per_measure,
-            offence=NationalCitation.model_construct(state="-", citation="-", confidence="primary"),
-            grounds=(),
-            missing=missing,
-            conditions=conditions,
-        )
-        dumped = json.loads(head.model_dump_json(by_alias=True))
-        tail = ",".join(
-            f"{json.dumps(k)}:{json.dumps(dumped[k], ensure_ascii=False, separators=(',', ':'))}"
-            for k in ("missing", "conditions", "library_version")
+        # Written as Decision.model_dump_json writes these fields (tests compare the two).
+        tail = (
+            f'"missing":{_compact(list(missing))},"conditions":{_compact(list(conditions))},'
+            f'"library_version":{json.dumps(__version__)}'
         )
         return _Combination(
             outcome=outcome,
-            measures=per_measure,
+            measures=pairs,
             grounds=grounds,
             missing=missing,
             conditions=conditions,
-            measures_json=json.dumps(dumped["measures"], separators=(",", ":")),
+            measures_json=json.dumps([{"measure": m, "outcome": o} for m, o in pairs], separators=(",", ":")),
             grounds_json=",".join(fragments),
             tail_json=tail,
         )
@@ -1590,7 +1582,7 @@ class Triager:
 @dataclass(frozen=True)
 class _Combination:
     outcome: Outcome
-    measures: tuple[MeasureOutcome, ...]
+    measures: tuple[tuple[Measure, Outcome], ...]
     grounds: tuple[Ground, ...]
     missing: tuple[str, ...]
     conditions: tuple[str, ...]
