@@ -171,3 +171,23 @@ def test_iso_code_tables_match_pycountry() -> None:
 
     assert _alpha2_codes() == {c.alpha_2 for c in pycountry.countries}
     assert _language_codes() == {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+
+
+def test_content_hash_is_memoised_but_never_stale() -> None:
+    from datetime import date
+
+    from cybercrime_check import NationalLaw
+
+    from .conftest import LAWS as LAW_DIR
+
+    law = load_law(LAW_DIR / "jo-cybercrime-law-27-2015.yaml")
+    fresh = NationalLaw.model_validate(law.model_dump(mode="json", by_alias=True))
+    assert law.content_hash() == fresh.content_hash()
+    # as_of() drops repealed provisions: a different law, a different hash
+    later = law.as_of(date(2026, 11, 29))
+    assert later.offences != law.offences
+    assert later.content_hash() == NationalLaw.model_validate(later.model_dump(mode="json", by_alias=True)).content_hash()
+    assert later.content_hash() != law.content_hash()
+    retitled = law.model_copy(update={"title": "Another title"})
+    assert retitled.content_hash() != law.content_hash()
+    assert law.model_copy().content_hash() == law.content_hash()

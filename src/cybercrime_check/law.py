@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -159,6 +159,8 @@ class NationalLaw(Model):
 
     _origin: Any = PrivateAttr(default=None)
     """Set by the loader: the file and provision lines (see ``loader.origin_of``)."""
+    _content_hash: str | None = PrivateAttr(default=None)
+    """The hash of the data, computed once: the model is frozen, and copies with changes reset it."""
 
     def __eq__(self, other: object) -> bool:
         # Two laws are equal when their data is; where they were read from does not count.
@@ -252,7 +254,16 @@ class NationalLaw(Model):
         )
 
     def content_hash(self) -> str:
-        return "sha256:" + hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+        """``sha256:`` and the hex digest of :meth:`canonical_json`; the loader computes it while reading."""
+        if self._content_hash is None:
+            self._content_hash = "sha256:" + hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+        return self._content_hash
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> NationalLaw:
+        copy = super().model_copy(update=update, deep=deep)
+        if update:  # different data, different hash
+            copy._content_hash = None
+        return copy
 
 
 def _source_refs(item: Provision) -> Iterator[tuple[tuple[str, ...], tuple[str | int, ...]]]:

@@ -98,6 +98,7 @@ def load_law(path: str | os.PathLike[str]) -> NationalLaw:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     lines[item["id"]] = doc.locate((group, i))[0]
     law._origin = LawOrigin(doc.filename, lines)
+    law.content_hash()  # the hash of the input belongs to reading it; every verdict reuses it
     return law
 
 
