@@ -98,7 +98,8 @@ def load_law(path: str | os.PathLike[str]) -> NationalLaw:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     lines[item["id"]] = doc.locate((group, i))[0]
     law._origin = LawOrigin(doc.filename, lines)
-    law.content_hash()  # the hash of the input belongs to reading it; every verdict reuses it
+    with gc_paused():  # dumping a large law allocates much and frees all of it: see _gc
+        law.content_hash()  # the hash of the input belongs to reading it; every verdict reuses it
     return law
 
 
