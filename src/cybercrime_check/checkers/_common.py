@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from fractions import Fraction
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from .._types import Duration
 from ..catalogue import Catalogue, VagueTerm
 from ..checker import FindingDraft, draft
 from ..law import NationalLaw
 from ..offence import CONTENT_OUTSIDE_CONVENTION, CONVENTION_CATEGORIES, CYBER_DEPENDENT, Offence, Penalty
+from ..verdict import Dimension, Severity, Status
 
 Classification = Literal["cyber_dependent", "cyber_enabled", "content_in_convention", "content_outside", "unknown"]
 
@@ -152,6 +154,38 @@ def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
 def listing(items: tuple[str, ...], limit: int = LIST_LIMIT) -> str:
     """``items`` joined with commas, shortened like :func:`quote`."""
     return quote(", ".join(items), limit)
+
+
+def finding_for(
+    rule: str,
+    dimension: Dimension,
+    *,
+    provision_id: str,
+    concepts: tuple[str, ...],
+    principles: tuple[str, ...],
+    evidence: list[tuple[str, Any]],
+) -> Callable[..., FindingDraft]:
+    """:func:`draft` with what every outcome of one question about one provision shares.
+
+    The result takes the status, severity and reason (and, as keywords, a recommendation or
+    the data confidence), so a checker states only what differs between its outcomes.
+    """
+
+    def finding(status: Status, severity: Severity, reason: str, **extra: Any) -> FindingDraft:
+        return draft(
+            rule,
+            status,
+            severity,
+            dimension,
+            provision_id=provision_id,
+            concepts=concepts,
+            principles=principles,
+            evidence=evidence,
+            reason=reason,
+            **extra,
+        )
+
+    return finding
 
 
 def powers_gate(

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..law import NationalLaw
 from ..procedural_power import AUTHORISATION_RANK
+from ._common import finding_for
 
 CONCEPT = ("procedural.compelled_assistance",)
 
@@ -40,87 +41,56 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         )
         return
     for p in powers:
-        evidence = [(f"procedural_powers[{p.id}].self_incrimination_protection", p.self_incrimination_protection)]
-        auth_evidence = [(f"procedural_powers[{p.id}].authorisation", p.authorisation)]
+        finding = finding_for(
+            "self-incrimination",
+            "rights_risk",
+            provision_id=p.id,
+            concepts=CONCEPT,
+            principles=("self_incrimination",),
+            evidence=[(f"procedural_powers[{p.id}].self_incrimination_protection", p.self_incrimination_protection)],
+        )
         sip = p.self_incrimination_protection
         if sip is True:
-            yield draft(
-                "self-incrimination",
-                "compliant",
-                "info",
-                "rights_risk",
-                provision_id=p.id,
-                concepts=CONCEPT,
-                principles=("self_incrimination",),
-                evidence=evidence,
-                reason=f"{p.citation} does not compel suspects to incriminate themselves.",
-            )
+            yield finding("compliant", "info", f"{p.citation} does not compel suspects to incriminate themselves.")
         elif sip is False:
-            yield draft(
-                "self-incrimination",
+            yield finding(
                 "non_compliant",
                 "high",
-                "rights_risk",
-                provision_id=p.id,
-                concepts=CONCEPT,
-                principles=("self_incrimination",),
-                evidence=evidence,
-                reason=f"{p.citation} can compel suspects to decrypt or disclose, with no protection against self-incrimination.",
+                f"{p.citation} can compel suspects to decrypt or disclose, with no protection against self-incrimination.",
                 recommendation="Exempt suspects and protect the privilege against self-incrimination.",
                 data_confidence=p.confidence,
             )
         else:
-            yield draft(
-                "self-incrimination",
+            yield finding(
                 "insufficient_information",
                 "medium",
-                "rights_risk",
-                provision_id=p.id,
-                concepts=CONCEPT,
-                principles=("self_incrimination",),
-                evidence=evidence,
-                reason=f"The data does not record whether {p.citation} protects suspects against self-incrimination.",
+                f"The data does not record whether {p.citation} protects suspects against self-incrimination.",
                 recommendation="Record whether suspects can be compelled.",
             )
+        finding = finding_for(
+            "limits",
+            "rights_risk",
+            provision_id=p.id,
+            concepts=CONCEPT,
+            principles=("prior_judicial_authorisation",),
+            evidence=[(f"procedural_powers[{p.id}].authorisation", p.authorisation)],
+        )
         if p.authorisation == "unspecified":
-            yield draft(
-                "limits",
-                "insufficient_information",
-                "medium",
-                "rights_risk",
-                provision_id=p.id,
-                concepts=CONCEPT,
-                principles=("prior_judicial_authorisation",),
-                evidence=auth_evidence,
-                reason=f"The data does not record who may order assistance under {p.citation}.",
+            yield finding(
+                "insufficient_information", "medium", f"The data does not record who may order assistance under {p.citation}."
             )
         elif AUTHORISATION_RANK[p.authorisation] >= AUTHORISATION_RANK["independent_body"]:
-            yield draft(
-                "limits",
-                "compliant",
-                "info",
-                "rights_risk",
-                provision_id=p.id,
-                concepts=CONCEPT,
-                principles=("prior_judicial_authorisation",),
-                evidence=auth_evidence,
-                reason=f"Orders under {p.citation} need {p.authorisation.replace('_', ' ')} authorisation.",
+            yield finding(
+                "compliant", "info", f"Orders under {p.citation} need {p.authorisation.replace('_', ' ')} authorisation."
             )
         else:
-            yield draft(
-                "limits",
+            yield finding(
                 "non_compliant",
                 "high",
-                "rights_risk",
-                provision_id=p.id,
-                concepts=CONCEPT,
-                principles=("prior_judicial_authorisation",),
-                evidence=auth_evidence,
-                reason=f"Orders to assist or decrypt under {p.citation} are issued by {p.authorisation.replace('_', ' ')}, without a judge.",
+                f"Orders to assist or decrypt under {p.citation} are issued by {p.authorisation.replace('_', ' ')}, without a judge.",
                 recommendation="Require a judicial order, limited to specific data and necessary information.",
                 data_confidence=p.confidence,
             )
-
 
 CHECKER = Checker(
     id="compelled-assistance",

@@ -8,11 +8,13 @@ direct disclosure, prior judicial authorisation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..checker import Checker, EvaluationContext, FindingDraft, draft
 from ..cooperation import CooperationRule
 from ..law import NationalLaw
+from ._common import finding_for
 
 CONCEPTS = (
     "cooperation.mla",
@@ -25,6 +27,14 @@ CONCEPTS = (
 PROTECTIVE_GROUNDS = ("persecution_discrimination", "political_offence", "death_penalty", "human_rights")
 
 
+def _for_rule(
+    r: CooperationRule, rule: str, concepts: tuple[str, ...], principle: str, evidence: list[tuple[str, Any]]
+) -> Callable[..., FindingDraft]:
+    return finding_for(
+        rule, "cooperation_exposure", provision_id=r.id, concepts=concepts, principles=(principle,), evidence=evidence
+    )
+
+
 def _refusal(r: CooperationRule, concept: str) -> Iterator[FindingDraft]:
     evidence = [
         (
@@ -32,88 +42,42 @@ def _refusal(r: CooperationRule, concept: str) -> Iterator[FindingDraft]:
             r.refusal_grounds if isinstance(r.refusal_grounds, str) else [g.ground for g in r.refusal_grounds],
         )
     ]
+    finding = _for_rule(r, "refusal-grounds", (concept, "cooperation.refusal_persecution"), "non_discrimination", evidence)
     if r.refusal_grounds == "unspecified":
-        yield draft(
-            "refusal-grounds",
-            "insufficient_information",
-            "medium",
-            "cooperation_exposure",
-            provision_id=r.id,
-            concepts=(concept, "cooperation.refusal_persecution"),
-            principles=("non_discrimination",),
-            evidence=evidence,
-            reason=f"The data does not record the refusal grounds in {r.citation}.",
-        )
+        yield finding("insufficient_information", "medium", f"The data does not record the refusal grounds in {r.citation}.")
         return
     present = {g.ground for g in r.refusal_grounds} if isinstance(r.refusal_grounds, tuple) else set()
     missing = [g for g in PROTECTIVE_GROUNDS if g not in present]
     if missing:
-        yield draft(
-            "refusal-grounds",
+        yield finding(
             "non_compliant" if "persecution_discrimination" in missing else "partially_compliant",
             "high",
-            "cooperation_exposure",
-            provision_id=r.id,
-            concepts=(concept, "cooperation.refusal_persecution"),
-            principles=("non_discrimination",),
-            evidence=evidence,
-            reason=f"{r.citation} lacks refusal grounds for {', '.join(m.replace('_', ' ') for m in missing)}.",
+            f"{r.citation} lacks refusal grounds for {', '.join(m.replace('_', ' ') for m in missing)}.",
             recommendation="Add mandatory refusal grounds for persecution, political offences, death penalty and human-rights risks.",
             data_confidence=r.confidence,
         )
     else:
-        yield draft(
-            "refusal-grounds",
-            "compliant",
-            "info",
-            "cooperation_exposure",
-            provision_id=r.id,
-            concepts=(concept, "cooperation.refusal_persecution"),
-            principles=("non_discrimination",),
-            evidence=evidence,
-            reason=f"{r.citation} provides refusal grounds that protect against persecution.",
-        )
+        yield finding("compliant", "info", f"{r.citation} provides refusal grounds that protect against persecution.")
 
 
 def _protection(r: CooperationRule, concept: str, red_line_concept: str) -> FindingDraft:
     value = r.data_protection_conditions
     evidence = [(f"cooperation_rules[{r.id}].data_protection_conditions", value)]
+    finding = _for_rule(r, "data-protection", (concept, red_line_concept), "data_protection", evidence)
     if value is True:
-        return draft(
-            "data-protection",
-            "compliant",
-            "info",
-            "cooperation_exposure",
-            provision_id=r.id,
-            concepts=(concept, red_line_concept),
-            principles=("data_protection",),
-            evidence=evidence,
-            reason=f"Transfers under {r.citation} are subject to data-protection conditions.",
-        )
+        return finding("compliant", "info", f"Transfers under {r.citation} are subject to data-protection conditions.")
     if value is False:
-        return draft(
-            "data-protection",
+        return finding(
             "non_compliant",
             "high",
-            "cooperation_exposure",
-            provision_id=r.id,
-            concepts=(concept, red_line_concept),
-            principles=("data_protection",),
-            evidence=evidence,
-            reason=f"Personal data can be shared under {r.citation} without data-protection conditions.",
+            f"Personal data can be shared under {r.citation} without data-protection conditions.",
             recommendation="Condition transfers on purpose limitation and adequate protection.",
             data_confidence=r.confidence,
         )
-    return draft(
-        "data-protection",
+    return finding(
         "insufficient_information",
         "medium",
-        "cooperation_exposure",
-        provision_id=r.id,
-        concepts=(concept, red_line_concept),
-        principles=("data_protection",),
-        evidence=evidence,
-        reason=f"The data does not record whether transfers under {r.citation} carry data-protection conditions.",
+        f"The data does not record whether transfers under {r.citation} carry data-protection conditions.",
     )
 
 
@@ -145,86 +109,48 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         if r.kind in ("mutual_legal_assistance", "extradition"):
             concept = "cooperation.mla" if r.kind == "mutual_legal_assistance" else "cooperation.extradition"
             dc = r.dual_criminality
-            evidence = [(f"cooperation_rules[{r.id}].dual_criminality", dc)]
+            finding = _for_rule(
+                r, "dual-criminality", (concept,), "data_protection", [(f"cooperation_rules[{r.id}].dual_criminality", dc)]
+            )
             if dc == "unspecified":
-                yield draft(
-                    "dual-criminality",
-                    "insufficient_information",
-                    "medium",
-                    "cooperation_exposure",
-                    provision_id=r.id,
-                    concepts=(concept,),
-                    principles=("data_protection",),
-                    evidence=evidence,
-                    reason=f"The data does not record whether {r.citation} requires dual criminality.",
+                yield finding(
+                    "insufficient_information", "medium", f"The data does not record whether {r.citation} requires dual criminality."
                 )
             elif dc == "not_required":
-                yield draft(
-                    "dual-criminality",
+                yield finding(
                     "non_compliant",
                     "high",
-                    "cooperation_exposure",
-                    provision_id=r.id,
-                    concepts=(concept,),
-                    principles=("data_protection",),
-                    evidence=evidence,
-                    reason=f"{r.citation} allows assistance without dual criminality, so conduct that is lawful at home can be investigated for another state.",
+                    f"{r.citation} allows assistance without dual criminality, so conduct that is lawful at home can be investigated for another state.",
                     recommendation="Require dual criminality, at least for coercive measures.",
                     data_confidence=r.confidence,
                 )
             else:
-                yield draft(
-                    "dual-criminality",
-                    "compliant",
-                    "info",
-                    "cooperation_exposure",
-                    provision_id=r.id,
-                    concepts=(concept,),
-                    principles=("data_protection",),
-                    evidence=evidence,
-                    reason=f"{r.citation} requires dual criminality ({dc.replace('_', ' ')}).",
-                )
+                yield finding("compliant", "info", f"{r.citation} requires dual criminality ({dc.replace('_', ' ')}).")
             yield from _refusal(r, concept)
         elif r.kind == "spontaneous_sharing":
             yield _protection(r, "cooperation.spontaneous_sharing", "cooperation.personal_data")
         elif r.kind == "direct_disclosure":
             yield _protection(r, "cooperation.law_enforcement", "cooperation.personal_data")
-            auth_evidence = [(f"cooperation_rules[{r.id}].authorisation", r.authorisation)]
+            finding = _for_rule(
+                r,
+                "direct-disclosure-authorisation",
+                ("cooperation.personal_data",),
+                "prior_judicial_authorisation",
+                [(f"cooperation_rules[{r.id}].authorisation", r.authorisation)],
+            )
             if r.authorisation == "prior_judicial":
-                yield draft(
-                    "direct-disclosure-authorisation",
-                    "compliant",
-                    "info",
-                    "cooperation_exposure",
-                    provision_id=r.id,
-                    concepts=("cooperation.personal_data",),
-                    principles=("prior_judicial_authorisation",),
-                    evidence=auth_evidence,
-                    reason=f"Direct disclosure under {r.citation} needs prior judicial authorisation.",
-                )
+                yield finding("compliant", "info", f"Direct disclosure under {r.citation} needs prior judicial authorisation.")
             elif r.authorisation == "unspecified":
-                yield draft(
-                    "direct-disclosure-authorisation",
+                yield finding(
                     "insufficient_information",
                     "medium",
-                    "cooperation_exposure",
-                    provision_id=r.id,
-                    concepts=("cooperation.personal_data",),
-                    principles=("prior_judicial_authorisation",),
-                    evidence=auth_evidence,
-                    reason=f"The data does not record who authorises direct disclosure under {r.citation}.",
+                    f"The data does not record who authorises direct disclosure under {r.citation}.",
                 )
             else:
-                yield draft(
-                    "direct-disclosure-authorisation",
+                yield finding(
                     "non_compliant",
                     "high",
-                    "cooperation_exposure",
-                    provision_id=r.id,
-                    concepts=("cooperation.personal_data",),
-                    principles=("prior_judicial_authorisation",),
-                    evidence=auth_evidence,
-                    reason=f"Personal data can be disclosed directly to foreign authorities under {r.citation} without prior judicial authorisation.",
+                    f"Personal data can be disclosed directly to foreign authorities under {r.citation} without prior judicial authorisation.",
                     recommendation="Require prior judicial authorisation for each disclosure.",
                     data_confidence=r.confidence,
                 )
