@@ -202,8 +202,6 @@ def _exposed(law: NationalLaw, offence_id: str, reasons: list[str], label: str, 
         where = "; ".join(c.citation for c in counterparts)
         verb = "criminalises" if len(counterparts) == 1 else "criminalise"
         why = f"{b.owner} {where} {verb} {category} conduct: dual criminality met."
-    elif status == "no":
-        why = f"No modelled offence of {b.name} covers {category} conduct ({b.coverage_note})."
     else:
         why = f"Dual criminality unknown: no modelled counterpart ({b.coverage_note})."
     cite = cite_provision(law, offence)

@@ -699,21 +699,10 @@ def dual_criminality_ground(
         return ctx.ground(
             "dual_criminality",
             "assist",
-            f"Whether {jur.name} criminalises {category} conduct is {'not shown' if status == 'unknown' else 'denied'} "
+            f"Whether {jur.name} criminalises {category} conduct is not shown "
             f"({jur.coverage_note}), but dual criminality is not required for preservation unless the requested "
             "state reserved it; the library does not record reservations.",
             concepts,
-            law=rules,
-            principles=principles,
-        )
-    if status == "no":
-        return ctx.ground(
-            "dual_criminality",
-            "may_refuse",
-            f"No modelled offence of {jur.name} covers {category} conduct ({jur.coverage_note}); the requested state "
-            f"may refuse {_measures_text(needing)} for want of dual criminality.",
-            concepts,
-            measures=scoped,
             law=rules,
             principles=principles,
         )
