@@ -62,7 +62,14 @@ def test_criminalisation() -> None:
     unknown = offence(category="illegal_access")
     assert status(law([unknown]), "criminalisation") == {"insufficient_information"}
     complete = law([ok]).model_copy(update={"coverage": "complete"})
-    assert status(complete, "criminalisation", "missing-fraud", None) == {"non_compliant"}
+    # absent from a complete instrument is still not absent from the state's law
+    assert status(complete, "criminalisation", "missing-fraud", None) == {"insufficient_information"}
+    reason = next(
+        f.reason
+        for f in evaluate(complete, as_of=AS_OF, third_party=False, checkers=["criminalisation"]).findings
+        if f.rule == "missing-fraud"
+    )
+    assert reason.startswith("This instrument does not establish") and "cannot be concluded" in reason
     assert status(law([ok]), "criminalisation", "missing-fraud", None) == {"insufficient_information"}
 
 

@@ -142,7 +142,6 @@ OUTCOMES = {
     ("scope", "content-offence-outside-convention", "non_compliant"),
     ("scope", "offence-unclassified", "insufficient_information"),
     ("scope", "offence-within-convention", "compliant"),
-    ("criminalisation", "missing-*", "non_compliant"),
     ("criminalisation", "missing-*", "insufficient_information"),
     ("criminalisation", "elements-missing", "partially_compliant"),
     ("criminalisation", "elements-unknown", "insufficient_information"),

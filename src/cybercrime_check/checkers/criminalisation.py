@@ -25,16 +25,19 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         label = ctx.catalogue.concepts[concept].title
         if not matching:
             if law.coverage == "complete":
+                # The Convention binds the state, and no model holds a state's whole criminal law: an
+                # instrument without the offence does not show that the state lacks it.
                 yield draft(
                     f"missing-{category}",
-                    "non_compliant",
+                    "insufficient_information",
                     "low",
                     "treaty_conformity",
                     concepts=(concept,),
                     principles=(),
                     reason=(
                         f"This instrument does not establish the offence of {label.lower()}, which the "
-                        "Convention makes mandatory; it may exist elsewhere in national law, which is not modelled."
+                        "Convention makes mandatory; whether other national law does is not modelled, so the "
+                        "state's conformity cannot be concluded."
                     ),
                     evidence=[("coverage", law.coverage)],
                     recommendation="Check other national law; if absent, establish the offence with intent and 'without right' elements.",
