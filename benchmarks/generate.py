@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from cybercrime_check._yaml import read_yaml
+from cybercrime_check.files.strict_yaml import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "examples" / "laws" / "eg-law-175-2018.yaml"

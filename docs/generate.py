@@ -26,8 +26,8 @@ AS_OF = date(2026, 11, 29)
 
 
 def jordan_diff() -> str:
-    from cybercrime_check.diff import diff_laws, render_diff
-    from cybercrime_check.loader import load_law
+    from cybercrime_check.reports.diff import diff_laws, render_diff
+    from cybercrime_check.files.loader import load_law
 
     old = load_law(LAWS.relative_to(ROOT) / "jo-cybercrime-law-27-2015.yaml")
     new = load_law(LAWS.relative_to(ROOT) / "jo-cybercrime-law-17-2023.yaml")
@@ -51,8 +51,8 @@ def _md(text: object) -> str:
 
 
 def checkers_page() -> str:
-    from cybercrime_check.catalogue import TEXT_VERSIONS, catalogue
-    from cybercrime_check.engine import build_registry
+    from cybercrime_check.engine.catalogue import TEXT_VERSIONS, catalogue
+    from cybercrime_check.engine.evaluate import build_registry
 
     cat = catalogue()
     out = [
@@ -80,7 +80,7 @@ def checkers_page() -> str:
 
 
 def convention_page() -> str:
-    from cybercrime_check.catalogue import catalogue
+    from cybercrime_check.engine.catalogue import catalogue
 
     cat = catalogue()
     out = ["# The Convention as shipped in `policies/`", "", GENERATED.strip(), ""]
@@ -115,8 +115,8 @@ def convention_page() -> str:
 
 
 def coverage_page() -> str:
-    from cybercrime_check.catalogue import catalogue
-    from cybercrime_check.engine import build_registry
+    from cybercrime_check.engine.catalogue import catalogue
+    from cybercrime_check.engine.evaluate import build_registry
 
     cat = catalogue()
     checkers = [c for c, _ in build_registry(third_party=False).checkers]
@@ -144,7 +144,7 @@ def coverage_page() -> str:
 
 def schema_page(which: str, title: str) -> Callable[[], str]:
     def page() -> str:
-        from cybercrime_check.schema import schema as schema_dict
+        from cybercrime_check.files.schema import schema as schema_dict
 
         schema = schema_dict(which)
         defs = schema.get("$defs", {})
@@ -213,8 +213,8 @@ def pictures() -> None:
     if not chromium:
         print("Chromium not found: pictures not regenerated", file=sys.stderr)
         return
-    from cybercrime_check.compare import build_comparison, evaluate_files
-    from cybercrime_check.report import render_comparison_html
+    from cybercrime_check.reports.compare import build_comparison, evaluate_files
+    from cybercrime_check.reports.html import render_comparison_html
 
     results = evaluate_files(sorted(LAWS.glob("*.yaml")), as_of=AS_OF, third_party=False)
     html = render_comparison_html(build_comparison([v for _, v in results]), [law for law, _ in results])
@@ -230,8 +230,8 @@ def pictures() -> None:
         (DOCS / "images").mkdir(exist_ok=True)
         page.locator("#heatmap-principles").screenshot(path=str(DOCS / "images" / "heatmap-principles.png"))
         page.locator("#heatmap-red-lines").screenshot(path=str(DOCS / "images" / "heatmap-red-lines.png"))
-        from cybercrime_check.exposure import exposure_map
-        from cybercrime_check.report import render_exposure_html
+        from cybercrime_check.cooperation.exposure import exposure_map
+        from cybercrime_check.reports.html import render_exposure_html
 
         laws = [law for law, _ in results if law is not None]
         exposure_path = Path(tmp) / "exposure.html"

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from cybercrime_check import evaluate
-from cybercrime_check.catalogue import catalogue
-from cybercrime_check.compare import build_comparison, evaluate_files
-from cybercrime_check.report import render_comparison_html, render_html
+from cybercrime_check.engine.catalogue import catalogue
+from cybercrime_check.reports.compare import build_comparison, evaluate_files
+from cybercrime_check.reports.html import render_comparison_html, render_html
 
 from .conftest import AS_OF, LAWS, ROOT
 from .test_reports import hostile_law
@@ -144,8 +144,8 @@ def test_single_report_readable_at_200_percent_zoom(browser: Any, tmp_path: Path
 
 def test_exposure_map(browser: Any, tmp_path: Path) -> None:
     from cybercrime_check import load_laws
-    from cybercrime_check.exposure import exposure_map
-    from cybercrime_check.report import render_exposure_html
+    from cybercrime_check.cooperation.exposure import exposure_map
+    from cybercrime_check.reports.html import render_exposure_html
 
     m = exposure_map(load_laws([LAWS]), as_of=AS_OF)
     path = tmp_path / "exposure.html"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cybercrime_check import evaluate, load_law
-from cybercrime_check.expected import compare, load_expected
+from cybercrime_check.engine.expected import compare, load_expected
 
 from .conftest import AS_OF, EXPECTED
 

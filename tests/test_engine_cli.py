@@ -13,7 +13,7 @@ import pytest
 
 from cybercrime_check import Checker, draft, evaluate, hookimpl, load_law
 from cybercrime_check.cli import main
-from cybercrime_check.schema import schema_json
+from cybercrime_check.files.schema import schema_json
 
 from .conftest import AS_OF, EXPECTED, LAWS, ROOT
 
@@ -198,7 +198,7 @@ def test_catalogue_is_callable_whatever_was_imported_first() -> None:
     import subprocess
     import sys
 
-    for first in ("import cybercrime_check.catalogue", "import cybercrime_check.engine", "pass"):
+    for first in ("import cybercrime_check.engine.catalogue", "import cybercrime_check.engine.evaluate", "pass"):
         code = f"{first}\nfrom cybercrime_check import catalogue\nprint(len(catalogue().principles) > 0)"
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         assert out.strip() == "True", first
@@ -208,14 +208,14 @@ def test_cli_option_literals_match_the_catalogue_and_version_stays_light() -> No
     import subprocess
     import sys
 
-    from cybercrime_check import _cli_triage_options
-    from cybercrime_check.catalogue import DEFAULT_VERSION, TEXT_VERSIONS
+    from cybercrime_check.cli import triage_options as _cli_triage_options
+    from cybercrime_check.engine.catalogue import DEFAULT_VERSION, TEXT_VERSIONS
 
     assert tuple(TEXT_VERSIONS) == _cli_triage_options.TEXT_VERSIONS
     assert _cli_triage_options.DEFAULT_VERSION == DEFAULT_VERSION
     code = (
         "import sys\nfrom cybercrime_check.cli import build_parser\nbuild_parser()\n"
-        "print(sorted(m for m in ('pydantic.main', 'cybercrime_check.triage', 'jinja2') if m in sys.modules))"
+        "print(sorted(m for m in ('pydantic.main', 'cybercrime_check.cooperation.triage.grounds', 'jinja2') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

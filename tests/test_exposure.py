@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from cybercrime_check import load_laws
-from cybercrime_check.exposure import exposure_csv_rows, exposure_map
+from cybercrime_check.cooperation.exposure import exposure_csv_rows, exposure_map
 
 from .conftest import AS_OF, LAWS
 from .test_triage import law, offence

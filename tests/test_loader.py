@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cybercrime_check import LawDataError, load_law, load_laws
-from cybercrime_check._yaml import MAX_BYTES, MAX_DEPTH
+from cybercrime_check.files.strict_yaml import MAX_BYTES, MAX_DEPTH
 
 from .conftest import LAWS
 
@@ -167,7 +167,7 @@ def test_duplicate_law_ids_across_files(tmp_path: Path) -> None:
 def test_iso_code_tables_match_pycountry() -> None:
     import pycountry
 
-    from cybercrime_check.law import _alpha2_codes, _language_codes
+    from cybercrime_check.model.law import _alpha2_codes, _language_codes
 
     assert _alpha2_codes() == {c.alpha_2 for c in pycountry.countries}
     assert _language_codes() == {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybercrime_check.catalogue import catalogue
+from cybercrime_check.engine.catalogue import catalogue
 
 ORDER = {"unconfirmed": 0, "partial": 1, "confirmed": 2}
 

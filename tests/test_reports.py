@@ -12,11 +12,11 @@ import pytest
 
 from cybercrime_check import evaluate, load_law
 from cybercrime_check.cli import main
-from cybercrime_check.compare import build_comparison, evaluate_files
-from cybercrime_check.diff import diff_laws
-from cybercrime_check.provision import Source
-from cybercrime_check.render import CSV_COLUMNS, render_comparison_markdown, render_csv
-from cybercrime_check.report import render_comparison_html, render_html, safe_url
+from cybercrime_check.reports.compare import build_comparison, evaluate_files
+from cybercrime_check.reports.diff import diff_laws
+from cybercrime_check.model.provision import Source
+from cybercrime_check.reports.render import CSV_COLUMNS, render_comparison_markdown, render_csv
+from cybercrime_check.reports.html import render_comparison_html, render_html, safe_url
 
 from .conftest import AS_OF, LAWS, ROOT
 
@@ -174,8 +174,8 @@ def test_evaluate_cli_writes_html_and_csv(tmp_path: Path) -> None:
 
 
 def test_exposure_html_links_every_cell_and_is_self_contained(tmp_path: Path) -> None:
-    from cybercrime_check.exposure import exposure_map
-    from cybercrime_check.report import render_exposure_html
+    from cybercrime_check.cooperation.exposure import exposure_map
+    from cybercrime_check.reports.html import render_exposure_html
 
     from .conftest import LAWS as LAW_DIR
 
@@ -194,7 +194,7 @@ def test_exposure_html_links_every_cell_and_is_self_contained(tmp_path: Path) ->
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_worker_rendered_comparison_equals_typed_rendering(fmt: str, jobs: int, in_repo: None) -> None:
-    from cybercrime_check.compare import compare_files_text
+    from cybercrime_check.reports.compare import compare_files_text
 
     paths = [Path("examples/laws") / n for n in GOLDEN_LAWS]
     fast = compare_files_text(paths, fmt, as_of=AS_OF, third_party=False, jobs=jobs)

@@ -18,9 +18,9 @@ from pydantic import BaseModel
 
 import cybercrime_check
 from cybercrime_check import Finding, FindingDraft, NationalLaw, Offence, ProceduralPower, Verdict, catalogue, testing
-from cybercrime_check.checker import EvaluationContext
+from cybercrime_check.engine.checker import EvaluationContext
 from cybercrime_check.checkers import BUILTIN
-from cybercrime_check.engine import _finding_order, summarise
+from cybercrime_check.engine.evaluate import _finding_order, summarise
 from cybercrime_check.testing import (
     CONTENT_CATEGORIES,
     INDEPENDENT,

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from cybercrime_check import LawDataError, NationalLaw
-from cybercrime_check.request import AssistanceRequest
-from cybercrime_check.triage import OUTCOMES, STRICTNESS, Decision, Ground, Triager, strictest, triage
+from cybercrime_check.cooperation.request import AssistanceRequest
+from cybercrime_check.cooperation.triage.grounds import OUTCOMES, STRICTNESS, Decision, Ground, Triager, strictest, triage
 
 from .conftest import AS_OF
 
@@ -145,8 +145,8 @@ def test_scope_serious_crime_and_outside() -> None:
     g = ground(decide(request(offence={"law": "tn", "offence": "news"})), "scope")
     assert g.effect == "assist" and refs(g) == ["35(1)(c)", "2(h)"]
     # the ground is only as sure as the weaker of the two citations in policies/
-    from cybercrime_check._types import lowest_confidence
-    from cybercrime_check.catalogue import CATALOGUE_TO_DATA, catalogue
+    from cybercrime_check.model.fields import lowest_confidence
+    from cybercrime_check.engine.catalogue import CATALOGUE_TO_DATA, catalogue
 
     cat = catalogue()
     weakest = lowest_confidence(

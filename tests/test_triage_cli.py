@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cybercrime_check.cli import main
-from cybercrime_check.schema import schema_json
+from cybercrime_check.files.schema import schema_json
 
 from .conftest import LAWS, ROOT
 

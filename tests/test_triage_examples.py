@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from cybercrime_check import load_laws
-from cybercrime_check._types import Model
+from cybercrime_check.model.fields import Model
 from cybercrime_check.cli import main
-from cybercrime_check.loader import load_model
-from cybercrime_check.request import load_request
-from cybercrime_check.triage import Outcome, Triager, strictest
+from cybercrime_check.files.loader import load_model
+from cybercrime_check.cooperation.request import load_request
+from cybercrime_check.cooperation.triage.grounds import Outcome, Triager, strictest
 
 from .conftest import AS_OF, LAWS, ROOT
 

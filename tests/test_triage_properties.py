@@ -1,5 +1,5 @@
 """Properties of triage, in the strictness order assist < assist_with_conditions < need_information
-< may_refuse < must_refuse (see cybercrime_check.triage)."""
+< may_refuse < must_refuse (see cybercrime_check.cooperation.triage.grounds)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cybercrime_check import NationalLaw
-from cybercrime_check.offence import CYBER_DEPENDENT
-from cybercrime_check.request import PROTECTED_FACTS, TRANSFER_MEASURES, AssistanceRequest
+from cybercrime_check.model.offence import CYBER_DEPENDENT
+from cybercrime_check.cooperation.request import PROTECTED_FACTS, TRANSFER_MEASURES, AssistanceRequest
 from cybercrime_check.testing import (
     assistance_requests,
     assurances,
@@ -19,7 +19,7 @@ from cybercrime_check.testing import (
     offences,
     targets,
 )
-from cybercrime_check.triage import STRICTNESS, Decision, Triager, triage
+from cybercrime_check.cooperation.triage.grounds import STRICTNESS, Decision, Triager, triage
 
 from .conftest import AS_OF
 

@@ -16,42 +16,42 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .catalogue import catalogue
-    from .checker import Checker, EvaluationContext, FindingDraft, draft
-    from .cooperation import CooperationRule
-    from .engine import build_registry, evaluate
+    from .engine.catalogue import catalogue
+    from .engine.checker import Checker, EvaluationContext, FindingDraft, draft
+    from .model.cooperation import CooperationRule
+    from .engine.evaluate import build_registry, evaluate
     from .errors import CatalogueError, CybercrimeCheckError, LawDataError, Problem, UsageError
-    from .hookspec import hookimpl
-    from .law import NationalLaw
-    from .loader import dump_law_yaml, load_law, load_laws
-    from .offence import Offence, Penalty
-    from .procedural_power import ProceduralPower
-    from .verdict import Finding, Verdict
+    from .engine.hookspec import hookimpl
+    from .model.law import NationalLaw
+    from .files.loader import dump_law_yaml, load_law, load_laws
+    from .model.offence import Offence, Penalty
+    from .model.procedural_power import ProceduralPower
+    from .engine.verdict import Finding, Verdict
 
 _EXPORTS: dict[str, str] = {
     "CatalogueError": "errors",
-    "Checker": "checker",
-    "CooperationRule": "cooperation",
+    "Checker": "engine.checker",
+    "CooperationRule": "model.cooperation",
     "CybercrimeCheckError": "errors",
-    "EvaluationContext": "checker",
-    "Finding": "verdict",
-    "FindingDraft": "checker",
+    "EvaluationContext": "engine.checker",
+    "Finding": "engine.verdict",
+    "FindingDraft": "engine.checker",
     "LawDataError": "errors",
-    "NationalLaw": "law",
-    "Offence": "offence",
-    "Penalty": "offence",
+    "NationalLaw": "model.law",
+    "Offence": "model.offence",
+    "Penalty": "model.offence",
     "Problem": "errors",
-    "ProceduralPower": "procedural_power",
+    "ProceduralPower": "model.procedural_power",
     "UsageError": "errors",
-    "Verdict": "verdict",
-    "build_registry": "engine",
-    "catalogue": "catalogue",
-    "draft": "checker",
-    "dump_law_yaml": "loader",
-    "evaluate": "engine",
-    "hookimpl": "hookspec",
-    "load_law": "loader",
-    "load_laws": "loader",
+    "Verdict": "engine.verdict",
+    "build_registry": "engine.evaluate",
+    "catalogue": "engine.catalogue",
+    "draft": "engine.checker",
+    "dump_law_yaml": "files.loader",
+    "evaluate": "engine.evaluate",
+    "hookimpl": "engine.hookspec",
+    "load_law": "files.loader",
+    "load_laws": "files.loader",
 }
 
 __all__ = [

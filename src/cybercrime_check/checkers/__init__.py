@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..checker import Checker
-from ..hookspec import hookimpl
+from ..engine.checker import Checker
+from ..engine.hookspec import hookimpl
 from . import (
     compelled_assistance,
     cooperation_exposure,

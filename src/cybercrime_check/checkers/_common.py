@@ -8,12 +8,12 @@ from fractions import Fraction
 from functools import cache
 from typing import Any, Literal
 
-from .._types import Duration
-from ..catalogue import Catalogue, VagueTerm
-from ..checker import FindingDraft, draft
-from ..law import NationalLaw
-from ..offence import CONTENT_OUTSIDE_CONVENTION, CONVENTION_CATEGORIES, CYBER_DEPENDENT, Offence, Penalty
-from ..verdict import Dimension, Severity, Status
+from ..model.fields import Duration
+from ..engine.catalogue import Catalogue, VagueTerm
+from ..engine.checker import FindingDraft, draft
+from ..model.law import NationalLaw
+from ..model.offence import CONTENT_OUTSIDE_CONVENTION, CONVENTION_CATEGORIES, CYBER_DEPENDENT, Offence, Penalty
+from ..engine.verdict import Dimension, Severity, Status
 
 Classification = Literal["cyber_dependent", "cyber_enabled", "content_in_convention", "content_outside", "unknown"]
 

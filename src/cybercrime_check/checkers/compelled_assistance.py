@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..checker import Checker, EvaluationContext, FindingDraft, draft
-from ..law import NationalLaw
-from ..procedural_power import AUTHORISATION_RANK
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..model.law import NationalLaw
+from ..model.procedural_power import AUTHORISATION_RANK
 from ._common import finding_for
 
 CONCEPT = ("procedural.compelled_assistance",)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from .._types import Duration
-from ..checker import Checker, EvaluationContext, FindingDraft, draft
-from ..law import NationalLaw
-from ..offence import Offence
+from ..model.fields import Duration
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..model.law import NationalLaw
+from ..model.offence import Offence
 from ._common import classify, describe_max, penalty_max_months, quote
 
 CONCEPTS = ("cooperation.serious_crime", "definitions.serious_crime")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..checker import Checker, EvaluationContext, FindingDraft, draft
-from ..law import NationalLaw
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..model.law import NationalLaw
 from ._common import CATEGORY_CONCEPT
 
 WITHOUT_RIGHT_REQUIRED = frozenset(

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..checker import Checker, EvaluationContext, FindingDraft, draft
-from ..cooperation import CooperationRule
-from ..law import NationalLaw
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..model.cooperation import CooperationRule
+from ..model.law import NationalLaw
 from ._common import finding_for
 
 CONCEPTS = (

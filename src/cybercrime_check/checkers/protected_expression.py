@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..checker import Checker, EvaluationContext, FindingDraft, draft
-from ..law import NationalLaw
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..model.law import NationalLaw
 from ._common import listing, prison_possible, vague_terms
 
 CONCEPTS = ("general.human_rights.no_suppression",)

@@ -43,10 +43,10 @@ from hypothesis import settings as Settings
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
-from .._types import Duration
-from ..catalogue import TEXT_VERSIONS, Catalogue, catalogue
-from ..checker import Checker, EvaluationContext, FindingDraft
-from ..engine import (
+from ..model.fields import Duration
+from ..engine.catalogue import TEXT_VERSIONS, Catalogue, catalogue
+from ..engine.checker import Checker, EvaluationContext, FindingDraft
+from ..engine.evaluate import (
     ENTRY_POINT_GROUP,
     _plugin_name,
     _ProvisionRefs,
@@ -55,10 +55,10 @@ from ..engine import (
     _validate_output,
     build_registry,
 )
-from ..law import NationalLaw
-from ..loader import dump_law_yaml
-from ..offence import Defence, DefenceKind
-from ..verdict import STATUS_BADNESS
+from ..model.law import NationalLaw
+from ..files.loader import dump_law_yaml
+from ..model.offence import Defence, DefenceKind
+from ..engine.verdict import STATUS_BADNESS
 from .strategies import SOURCE_ID, durations, national_laws, offences
 
 __all__ = [

@@ -32,12 +32,12 @@ from typing import Any, get_args
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._types import Confidence, Duration
-from ..catalogue import TEXT_VERSIONS, catalogue
-from ..checker import FindingDraft
-from ..cooperation import CooperationKind, CooperationRule, DualCriminality, RefusalGround, RefusalGroundKind
-from ..law import Amendment, NationalLaw, TextUsed
-from ..offence import (
+from ..model.fields import Confidence, Duration
+from ..engine.catalogue import TEXT_VERSIONS, catalogue
+from ..engine.checker import FindingDraft
+from ..model.cooperation import CooperationKind, CooperationRule, DualCriminality, RefusalGround, RefusalGroundKind
+from ..model.law import Amendment, NationalLaw, TextUsed
+from ..model.offence import (
     CONTENT_OUTSIDE_CONVENTION,
     CYBER_DEPENDENT,
     AggravatedPenalty,
@@ -53,7 +53,7 @@ from ..offence import (
     OffenceCategory,
     Penalty,
 )
-from ..procedural_power import (
+from ..model.procedural_power import (
     Authorisation,
     DataCategory,
     Grounds,
@@ -62,8 +62,8 @@ from ..procedural_power import (
     PowerScope,
     ProceduralPower,
 )
-from ..provision import Claim, Conflict, Decision, LegalStatus, Source
-from ..request import (
+from ..model.provision import Claim, Conflict, Decision, LegalStatus, Source
+from ..cooperation.request import (
     DATA_MEASURES,
     MEASURES,
     PROTECTED_FACTS,
@@ -75,7 +75,7 @@ from ..request import (
     Target,
     Urgency,
 )
-from ..verdict import (
+from ..engine.verdict import (
     DIMENSIONS,
     ArticleCitation,
     CheckerInfo,
@@ -809,7 +809,7 @@ _ANY_DRAFT = finding_drafts()
 
 def _resolved(d: FindingDraft, law: NationalLaw, convention: str, checker: str, version: str) -> Finding:
     """A draft resolved as the engine resolves one: articles, principles and red lines from the catalogue."""
-    from ..engine import _principle
+    from ..engine.evaluate import _principle
 
     cat = catalogue()
     provision = next((p for p in law.provisions() if p.id == d.provision_id), None)
@@ -858,7 +858,7 @@ def findings(*, law: NationalLaw | None = None, status: Any = None) -> st.Search
 
 @st.composite
 def _verdict(draw: st.DrawFn, laws: st.SearchStrategy[NationalLaw], max_findings: int) -> Verdict:
-    from ..engine import _finding_order, summarise
+    from ..engine.evaluate import _finding_order, summarise
 
     law = draw(laws)
     convention = draw(_CONVENTION)

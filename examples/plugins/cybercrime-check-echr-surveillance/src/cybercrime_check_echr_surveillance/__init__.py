@@ -60,7 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from cybercrime_check import Checker, EvaluationContext, FindingDraft, NationalLaw, ProceduralPower, draft, hookimpl
-from cybercrime_check.verdict import Status
+from cybercrime_check.engine.verdict import Status
 
 __all__ = ["CHECKER", "SECRET_SURVEILLANCE", "cybercrime_check_checkers"]
 

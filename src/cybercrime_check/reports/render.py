@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .verdict import DIMENSIONS, SEVERITY_RANK, STATUS_MARK, Finding, Verdict
+from ..engine.verdict import DIMENSIONS, SEVERITY_RANK, STATUS_MARK, Finding, Verdict
 
 if TYPE_CHECKING:
     from .compare import Comparison

@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ._gc import gc_paused
-from ._yaml import YamlDocument, read_yaml
-from .errors import LawDataError, Problem
-from .law import IntegrityError, NationalLaw
+from ..engine._gc import gc_paused
+from .strict_yaml import YamlDocument, read_yaml
+from ..errors import LawDataError, Problem
+from ..model.law import IntegrityError, NationalLaw
 
 M = TypeVar("M", bound=BaseModel)
 

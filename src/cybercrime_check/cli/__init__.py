@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
-from .errors import CybercrimeCheckError, LawDataError, UsageError
+from .._version import __version__
+from ..errors import CybercrimeCheckError, LawDataError, UsageError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, default=None)
     p.add_argument("-q", "--quiet", action="store_true", help="print only mismatches and the total")
 
-    from ._cli_triage_options import add_parsers  # the triage and exposure subcommands
+    from .triage_options import add_parsers  # the triage and exposure subcommands
 
     add_parsers(sub)
     return parser
@@ -179,7 +179,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .loader import expand_paths, load_law
+    from ..files.loader import expand_paths, load_law
 
     failed = False
     count = 0
@@ -197,16 +197,16 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import schema_json
+    from ..files.schema import schema_json
 
     sys.stdout.write(schema_json(args.which))
     return EXIT_OK
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .engine import build_registry, evaluate
-    from .loader import load_laws
-    from .render import render_verdicts
+    from ..engine.evaluate import build_registry, evaluate
+    from ..files.loader import load_laws
+    from ..reports.render import render_verdicts
 
     laws = load_laws(args.files)
     registry = build_registry(third_party=not args.no_plugins)
@@ -222,13 +222,13 @@ def _evaluate(args: argparse.Namespace) -> int:
         for law in laws
     ]
     if args.format == "html":
-        from .report import render_html
+        from ..reports.html import render_html
 
         _write(render_html(list(zip(laws, verdicts, strict=True)), both_numberings=args.both_numberings), args.output)
     else:
         _write(render_verdicts(verdicts, args.format, show_all=args.all), args.output)
     if args.fail_on:
-        from .verdict import SEVERITY_RANK
+        from ..engine.verdict import SEVERITY_RANK
 
         limit = SEVERITY_RANK[args.fail_on]
         for v in verdicts:
@@ -238,8 +238,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .compare import build_comparison, evaluate_files, iter_compare_text
-    from .loader import expand_paths
+    from ..reports.compare import build_comparison, evaluate_files, iter_compare_text
+    from ..files.loader import expand_paths
 
     if args.checkers or args.exclude:
         raise UsageError("compare runs every checker so that jurisdictions are comparable; drop --checker/--exclude")
@@ -261,12 +261,12 @@ def _compare(args: argparse.Namespace) -> int:
     results = evaluate_files(paths, keep_laws=args.format == "html", **options)
     comparison = build_comparison([v for _, v in results])
     if args.format == "html":
-        from .report import render_comparison_html
+        from ..reports.html import render_comparison_html
 
         laws = [law for law, _ in results if law is not None]
         text = render_comparison_html(comparison, laws, both_numberings=args.both_numberings)
     else:
-        from .render import render_comparison_markdown
+        from ..reports.render import render_comparison_markdown
 
         text = render_comparison_markdown(comparison)
     _write(text, args.output)
@@ -274,7 +274,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import diff_files, render_diff
+    from ..reports.diff import diff_files, render_diff
 
     d = diff_files(
         [args.old, args.new],
@@ -288,8 +288,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _checkers(args: argparse.Namespace) -> int:
-    from .catalogue import TEXT_VERSIONS, catalogue
-    from .engine import build_registry
+    from ..engine.catalogue import TEXT_VERSIONS, catalogue
+    from ..engine.evaluate import build_registry
 
     cat = catalogue()
     registry = build_registry(third_party=not args.no_plugins)
@@ -329,7 +329,7 @@ def _checkers(args: argparse.Namespace) -> int:
 
 
 def _test(args: argparse.Namespace) -> int:
-    from .expected import run_expected
+    from ..engine.expected import run_expected
 
     return run_expected(args.files, laws=args.laws, as_of=args.as_of, quiet=args.quiet)
 

@@ -22,13 +22,13 @@ import pluggy
 
 from . import hookspec
 from ._gc import gc_paused
-from ._types import lowest_confidence
-from ._version import __version__
+from ..model.fields import lowest_confidence
+from .._version import __version__
 from .catalogue import CATALOGUE_TO_DATA, DEFAULT_VERSION, Catalogue, catalogue
 from .checker import Checker, EvaluationContext, FindingDraft
-from .errors import UsageError
-from .law import NationalLaw
-from .loader import origin_of
+from ..errors import UsageError
+from ..model.law import NationalLaw
+from ..files.loader import origin_of
 from .verdict import (
     DIMENSIONS,
     ArticleCitation,
@@ -83,7 +83,7 @@ def build_registry(
     Each entry point is loaded on its own: one broken plugin becomes a
     :class:`LoadFailure`, never a crash.
     """
-    from .checkers import builtin_plugin
+    from ..checkers import builtin_plugin
 
     cat = cat or catalogue()
     pm = pluggy.PluginManager(hookspec.PROJECT)

@@ -24,9 +24,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from .errors import LawDataError, Problem
-from .request import MAX_LINE_BYTES, parse_request_line
-from .triage import DISCLAIMER, GROUND_KINDS, OUTCOMES, Decision, Ground, Triager
+from ..errors import LawDataError, Problem
+from ..cooperation.request import MAX_LINE_BYTES, parse_request_line
+from ..cooperation.triage.grounds import DISCLAIMER, GROUND_KINDS, OUTCOMES, Decision, Ground, Triager
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -248,7 +248,7 @@ def triage_chunk(triager: Triager, fmt: str, filename: str, chunk: list[Record])
 
 def _placed(problems: Iterable[Problem], raw: bytes, filename: str, line: int) -> list[Problem]:
     """Give a reference problem (unknown law or offence) its line and column in the input."""
-    from ._yaml import read_yaml
+    from ..files.strict_yaml import read_yaml
 
     placed = []
     for p in problems:
@@ -264,7 +264,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(law_paths: list[str], convention: str, as_of: date | None) -> None:
-    from .loader import load_laws
+    from ..files.loader import load_laws
 
     _WORKER["triager"] = Triager(load_laws(law_paths), convention=convention, as_of=as_of)
 
@@ -339,7 +339,7 @@ def _progress_bar() -> Any:
 
 
 def run_triage(args: argparse.Namespace) -> int:
-    from .loader import load_laws
+    from ..files.loader import load_laws
 
     laws = load_laws(args.laws)
     triager = Triager(laws, convention=args.convention, as_of=args.as_of)
@@ -370,7 +370,7 @@ def _triage_lines(
     if args.requests == "-":
         stream, name = sys.stdin.buffer, "<stdin>"
     else:
-        from .loader import _display_name
+        from ..files.loader import _display_name
 
         name = _display_name(Path(args.requests))
         try:
@@ -398,8 +398,8 @@ def _triage_single(
     triager: Triager, path: str, fmt: str, write: Callable[[str], Any], report: Callable[[str], Any]
 ) -> Tally:
     """One request in a YAML or JSON file; it counts as one input."""
-    from ._yaml import read_yaml
-    from .request import load_request
+    from ..files.strict_yaml import read_yaml
+    from ..cooperation.request import load_request
 
     tally = Tally(lines=1)
     try:
@@ -419,15 +419,15 @@ def _triage_single(
 
 
 def run_exposure(args: argparse.Namespace) -> int:
-    from .exposure import CSV_COLUMNS as EXPOSURE_COLUMNS
-    from .exposure import exposure_csv_rows, exposure_map
-    from .loader import load_laws
+    from ..cooperation.exposure import CSV_COLUMNS as EXPOSURE_COLUMNS
+    from ..cooperation.exposure import exposure_csv_rows, exposure_map
+    from ..files.loader import load_laws
 
     m = exposure_map(load_laws(args.laws), convention=args.convention, as_of=args.as_of)
     if args.format == "json":
         text = m.to_json()
     elif args.format == "html":
-        from .report import render_exposure_html
+        from ..reports.html import render_exposure_html
 
         text = render_exposure_html(m)
     else:

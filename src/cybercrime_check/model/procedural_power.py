@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt
 
-from ._types import Period, ShortText, Text, TriState
+from .fields import Period, ShortText, Text, TriState
 from .provision import Provision
 
 PowerKind = Literal[

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ._types import (
+from .fields import (
     Confidence,
     DateOrUnspecified,
     Excerpt,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from .testing.contract import ContractReport
+    from .contract import ContractReport
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -38,8 +38,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def checker_contract(request: pytest.FixtureRequest) -> Callable[..., ContractReport]:
     """Run the plugin contract on a checker or a plugin object; fails the test with the shrunk law."""
-    from .checker import Checker
-    from .testing.contract import check_contract, check_plugin
+    from ..engine.checker import Checker
+    from .contract import check_contract, check_plugin
 
     default = request.config.getoption("contract_max_examples")
 

@@ -17,9 +17,9 @@ DEFAULT_VERSION = "uncc-2024"
 
 def _handler(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from . import _cli_triage
+        from . import triage
 
-        result: int = getattr(_cli_triage, name)(args)
+        result: int = getattr(triage, name)(args)
         return result
 
     return run
@@ -31,7 +31,7 @@ run_exposure = _handler("run_exposure")
 
 def add_parsers(sub: Any) -> None:
     """Add ``triage`` and ``exposure`` to the ``cybercrime-check`` subcommands."""
-    from .cli import _date, _positive_int
+    from . import _date, _positive_int
 
     p = sub.add_parser(
         "triage",

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from ..errors import Problem
 
 MAX_BYTES = 32 * 1024 * 1024
 """Largest file we read (32 MiB): a law with 10,000 richly modelled offences is about 12 MiB."""

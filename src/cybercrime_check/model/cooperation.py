@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from ._types import ListTag, Model, ShortText, TriState, WordTag, word_or_list_discriminator
+from .fields import ListTag, Model, ShortText, TriState, WordTag, word_or_list_discriminator
 from .procedural_power import Authorisation
 from .provision import Provision
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
-from ._types import (
+from .fields import (
     DateOrUnspecified,
     Identifier,
     ListTag,

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, StrictStr, StringConstraints, Tag, ValidationError, model_validator
 from pydantic_core import from_json
 
-from ._types import (
+from ..model.fields import (
     DateOrUnspecified,
     Identifier,
     ListTag,
@@ -29,10 +29,10 @@ from ._types import (
     WordTag,
     word_or_list_discriminator,
 )
-from ._yaml import read_yaml
-from .errors import LawDataError, Problem
-from .law import CountryCode
-from .offence import OffenceCategory
+from ..files.strict_yaml import read_yaml
+from ..errors import LawDataError, Problem
+from ..model.law import CountryCode
+from ..model.offence import OffenceCategory
 
 Measure = Literal[
     "preservation",
@@ -236,7 +236,7 @@ def parse_request_json(text: str, filename: str, first_line: int = 1) -> Assista
 
 
 def _validation_problems(text: str, filename: str, exc: ValidationError) -> list[Problem]:
-    from .loader import problems_from_validation
+    from ..files.loader import problems_from_validation
 
     doc, _ = read_yaml(text.encode("utf-8"), filename)  # JSON is YAML 1.2: the node tree gives columns
     if doc is not None:
@@ -297,7 +297,7 @@ def parse_request_line(raw: bytes, filename: str, line: int) -> AssistanceReques
 
 def load_request(path: str | Path) -> AssistanceRequest:
     """Load one request from a YAML file, or from a JSON file (``.json``)."""
-    from .loader import _display_name, load_model
+    from ..files.loader import _display_name, load_model
 
     p = Path(path)
     if p.suffix != ".json":

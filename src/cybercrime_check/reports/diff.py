@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from ._types import ISODate, Model, ShortText, Text
-from ._version import __version__
-from .catalogue import DEFAULT_VERSION
-from .errors import UsageError
-from .law import NationalLaw
-from .verdict import DISCLAIMER, SEVERITY_RANK, STATUS_BADNESS, Finding, Verdict
+from ..model.fields import ISODate, Model, ShortText, Text
+from .._version import __version__
+from ..engine.catalogue import DEFAULT_VERSION
+from ..errors import UsageError
+from ..model.law import NationalLaw
+from ..engine.verdict import DISCLAIMER, SEVERITY_RANK, STATUS_BADNESS, Finding, Verdict
 
 Direction = Literal["worse", "better", "unchanged", "unclear"]
 _BAD = frozenset({"non_compliant", "partially_compliant"})
@@ -103,7 +103,7 @@ def diff_laws(
     third_party: bool = True,
 ) -> LawDiff:
     """Compare two versions of one jurisdiction's law: provisions and findings."""
-    from .engine import default_as_of, evaluate
+    from ..engine.evaluate import default_as_of, evaluate
 
     if old.jurisdiction != new.jurisdiction:
         raise UsageError(
@@ -300,7 +300,7 @@ def render_diff(d: LawDiff, fmt: str) -> str:
 
 
 def diff_files(paths: Sequence[str], **kwargs: Any) -> LawDiff:
-    from .loader import load_law
+    from ..files.loader import load_law
 
     old, new = (load_law(p) for p in paths)
     return diff_laws(old, new, **kwargs)

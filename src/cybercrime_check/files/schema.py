@@ -11,32 +11,32 @@ SCHEMA_BASE = "https://cybercrime-check.invalid/schema/"
 
 def schema(which: str) -> dict[str, Any]:
     if which == "law":
-        from .law import NationalLaw
+        from ..model.law import NationalLaw
 
         data = NationalLaw.model_json_schema(by_alias=True)
         title = "cybercrime-check law file"
     elif which == "verdict":
-        from .verdict import Verdict
+        from ..engine.verdict import Verdict
 
         data = Verdict.model_json_schema(by_alias=True, mode="serialization")
         title = "cybercrime-check verdict (cybercrime-check/verdict/1)"
     elif which == "expected":
-        from .expected import ExpectedFile
+        from ..engine.expected import ExpectedFile
 
         data = ExpectedFile.model_json_schema(by_alias=True)
         title = "cybercrime-check expected findings"
     elif which == "request":
-        from .request import AssistanceRequest
+        from ..cooperation.request import AssistanceRequest
 
         data = AssistanceRequest.model_json_schema(by_alias=True)
         title = "cybercrime-check assistance request"
     elif which == "decision":
-        from .triage import Decision
+        from ..cooperation.triage.grounds import Decision
 
         data = Decision.model_json_schema(by_alias=True, mode="serialization")
         title = "cybercrime-check triage decision (cybercrime-check/decision/1)"
     elif which == "exposure":
-        from .exposure import ExposureMap
+        from ..cooperation.exposure import ExposureMap
 
         data = ExposureMap.model_json_schema(by_alias=True, mode="serialization")
         title = "cybercrime-check exposure map (cybercrime-check/exposure/1)"

@@ -14,15 +14,15 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .catalogue import TEXT_VERSIONS, catalogue
-from .verdict import DIMENSIONS, SEVERITY_RANK, STATUS_BADNESS, STATUS_MARK, Finding, Verdict
+from ..engine.catalogue import TEXT_VERSIONS, catalogue
+from ..engine.verdict import DIMENSIONS, SEVERITY_RANK, STATUS_BADNESS, STATUS_MARK, Finding, Verdict
 
 if TYPE_CHECKING:
     import jinja2
 
     from .compare import Comparison
-    from .exposure import ExposureMap
-    from .law import NationalLaw
+    from ..cooperation.exposure import ExposureMap
+    from ..model.law import NationalLaw
 
 STATUS_LABEL = {
     "non_compliant": "Non-compliant",
@@ -52,7 +52,7 @@ def _environment() -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("cybercrime_check", "templates"),
+        loader=jinja2.PackageLoader("cybercrime_check.reports", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -14,7 +14,7 @@ from typing import Literal, cast
 
 from pydantic import Field
 
-from ._types import Confidence, ISODate, Model, ShortText, Text
+from ..model.fields import Confidence, ISODate, Model, ShortText, Text
 
 SCHEMA_ID = "cybercrime-check/verdict/1"
 DISCLAIMER = (

@@ -16,9 +16,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ._types import DateOrUnspecified, Identifier, Model, ShortText, Text, Url
-from .errors import LawDataError, Problem
-from .law import NationalLaw
+from ..model.fields import DateOrUnspecified, Identifier, Model, ShortText, Text, Url
+from ..errors import LawDataError, Problem
+from ..model.law import NationalLaw
 from .verdict import Dimension, Finding, Status, Verdict
 
 SourceKind = Literal[
@@ -126,13 +126,13 @@ def compare(expected: ExpectedFile, verdict: Verdict) -> list[Outcome]:
 
 
 def load_expected(path: str | os.PathLike[str]) -> ExpectedFile:
-    from .loader import load_model
+    from ..files.loader import load_model
 
     return load_model(path, ExpectedFile)[0]
 
 
 def _find_law(expected: ExpectedFile, path: Path, laws: dict[str, NationalLaw] | None) -> NationalLaw:
-    from .loader import load_law
+    from ..files.loader import load_law
 
     if laws is not None:
         if expected.law_id not in laws:
@@ -159,8 +159,8 @@ def _find_law(expected: ExpectedFile, path: Path, laws: dict[str, NationalLaw] |
 
 def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: date | None, quiet: bool) -> int:
     """The ``test`` command: print agreement per expectation; 0 if all match, else 1."""
-    from .engine import build_registry, evaluate
-    from .loader import load_laws
+    from .evaluate import build_registry, evaluate
+    from ..files.loader import load_laws
 
     given = {law.id: law for law in load_laws(laws)} if laws else None
     registry = build_registry()

@@ -19,13 +19,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._types import Confidence, ISODate, Model, ShortText, Text, Url
-from ._version import __version__
-from .catalogue import DEFAULT_VERSION, Catalogue, catalogue
-from .checker import EvaluationContext
-from .checkers import cooperation_exposure, protected_expression
-from .law import NationalLaw
-from .triage import (
+from ..model.fields import Confidence, ISODate, Model, ShortText, Text, Url
+from .._version import __version__
+from ..engine.catalogue import DEFAULT_VERSION, Catalogue, catalogue
+from ..engine.checker import EvaluationContext
+from ..checkers import cooperation_exposure, protected_expression
+from ..model.law import NationalLaw
+from .triage.grounds import (
     Jurisdiction,
     NationalCitation,
     category_words,
@@ -33,7 +33,7 @@ from .triage import (
     dual_criminality_status,
     state_name,
 )
-from .verdict import ArticleCitation
+from ..engine.verdict import ArticleCitation
 
 SCHEMA_ID = "cybercrime-check/exposure/1"
 DISCLAIMER = (
@@ -138,8 +138,8 @@ def exposure_map(
     A state with several modelled laws counts all of them; provisions not in force on the day
     (repealed, not yet in force) are left out, as in :meth:`NationalLaw.as_of`.
     """
-    from .engine import default_as_of
-    from .triage import Context
+    from ..engine.evaluate import default_as_of
+    from .triage.grounds import Context
 
     cat = cat or catalogue()
     cat.check_version(convention)

@@ -17,9 +17,9 @@ from typing import Literal, cast
 
 from pydantic import Field
 
-from ._types import Confidence, Identifier, Model, Period, ShortText, Text, Url
-from .errors import CatalogueError
-from .loader import load_model
+from ..model.fields import Confidence, Identifier, Model, Period, ShortText, Text, Url
+from ..errors import CatalogueError
+from ..files.loader import load_model
 
 CatalogueConfidence = Literal["confirmed", "partial", "unconfirmed"]
 TEXT_VERSIONS = ("uncc-2024", "uncc-draft-2024-02")
@@ -181,7 +181,7 @@ def policies_dir() -> Path:
     packaged = resources.files("cybercrime_check") / "policies"
     if packaged.is_dir():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "policies"
+    checkout = Path(__file__).resolve().parents[3] / "policies"
     if checkout.is_dir():
         return checkout
     raise CatalogueError("policies/ not found: the installation is incomplete")
@@ -314,7 +314,7 @@ def catalogue() -> Catalogue:
 
 
 class _CallableModule(types.ModuleType):
-    """This module, callable: ``cybercrime_check.catalogue()`` is the shipped catalogue.
+    """This module, callable: ``cybercrime_check.engine.catalogue()`` is the shipped catalogue.
 
     The package exports the function :func:`catalogue` lazily, but importing this submodule
     makes Python bind the package attribute ``catalogue`` to the module, whichever came first.

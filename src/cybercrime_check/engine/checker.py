@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import Field
 
-from ._types import Confidence, Model, ShortText, Text
+from ..model.fields import Confidence, Model, ShortText, Text
 from .catalogue import Catalogue
-from .law import NationalLaw
+from ..model.law import NationalLaw
 from .verdict import Dimension, Severity, Status
 
 

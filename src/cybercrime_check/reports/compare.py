@@ -1,6 +1,6 @@
 """Many laws side by side: the jurisdiction x principle (and x red line) heatmap.
 
-A cell holds the worst status (rule: :func:`~cybercrime_check.verdict.worst_status`)
+A cell holds the worst status (rule: :func:`~cybercrime_check.engine.verdict.worst_status`)
 among the findings of every evaluated law of that jurisdiction that cite the
 principle or speak to the red line, and the findings behind it, so a reader can
 always go from a colour to its reasons. Rows are jurisdictions, not laws: a
@@ -19,12 +19,12 @@ from typing import Any
 
 from pydantic import Field
 
-from ._types import ISODate, Model, ShortText, Text
-from ._version import __version__
-from .catalogue import DEFAULT_VERSION, catalogue
-from .errors import LawDataError
-from .law import NationalLaw
-from .verdict import DISCLAIMER, Status, Verdict, worst_status
+from ..model.fields import ISODate, Model, ShortText, Text
+from .._version import __version__
+from ..engine.catalogue import DEFAULT_VERSION, catalogue
+from ..errors import LawDataError
+from ..model.law import NationalLaw
+from ..engine.verdict import DISCLAIMER, Status, Verdict, worst_status
 
 
 class FindingRef(Model):
@@ -189,8 +189,8 @@ _Job = tuple[str, str, date | None, bool, bool]
 
 
 def _evaluate_file(job: _Job) -> tuple[NationalLaw | None, Verdict] | LawDataError:
-    from .engine import evaluate
-    from .loader import load_law
+    from ..engine.evaluate import evaluate
+    from ..files.loader import load_law
 
     path, convention, as_of, third_party, keep_law = job
     try:
@@ -219,7 +219,7 @@ def evaluate_files(
     law slot is ``None`` (cheaper across processes). Bad input in any file raises
     :class:`~cybercrime_check.errors.LawDataError` naming the file.
     """
-    from .engine import default_as_of
+    from ..engine.evaluate import default_as_of
 
     day = as_of or default_as_of()
     work: list[_Job] = [(str(p), convention, day, third_party, keep_laws) for p in paths]
@@ -291,7 +291,7 @@ def iter_compare_text(
     jobs: int = 1,
 ) -> Iterator[str]:
     """:func:`compare_files_text` in pieces, to write a large comparison without joining it in memory."""
-    from .engine import default_as_of
+    from ..engine.evaluate import default_as_of
 
     if fmt not in ("json", "csv"):
         raise ValueError(f"compare_files_text renders json or csv, not {fmt!r}")

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
-from ._types import (
+from .fields import (
     Amount,
     Identifier,
     ListTag,

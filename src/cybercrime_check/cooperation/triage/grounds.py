@@ -39,12 +39,12 @@ from typing import Any, Literal, cast, get_args
 
 from pydantic import Field, PrivateAttr
 
-from ._types import Confidence, Duration, ISODate, Model, ShortText, Text, Url, lowest_confidence
-from ._version import __version__
-from .catalogue import CATALOGUE_TO_DATA, DEFAULT_VERSION, Catalogue, catalogue
-from .checker import EvaluationContext, FindingDraft
-from .checkers import protected_expression
-from .checkers._common import (
+from ...model.fields import Confidence, Duration, ISODate, Model, ShortText, Text, Url, lowest_confidence
+from ..._version import __version__
+from ...engine.catalogue import CATALOGUE_TO_DATA, DEFAULT_VERSION, Catalogue, catalogue
+from ...engine.checker import EvaluationContext, FindingDraft
+from ...checkers import protected_expression
+from ...checkers._common import (
     CATEGORY_CONCEPT,
     Classification,
     classify,
@@ -52,14 +52,14 @@ from .checkers._common import (
     penalty_max_months,
     quote,
 )
-from .checkers.cooperation_exposure import max_exposure
-from .cooperation import CooperationRule
-from .errors import LawDataError, Problem
-from .law import NationalLaw, TextUsed
-from .offence import CYBER_DEPENDENT, Imprisonment, Offence, Penalty
-from .procedural_power import ProceduralPower
-from .provision import Source
-from .request import (
+from ...checkers.cooperation_exposure import max_exposure
+from ...model.cooperation import CooperationRule
+from ...errors import LawDataError, Problem
+from ...model.law import NationalLaw, TextUsed
+from ...model.offence import CYBER_DEPENDENT, Imprisonment, Offence, Penalty
+from ...model.procedural_power import ProceduralPower
+from ...model.provision import Source
+from ..request import (
     MEASURES,
     TRANSFER_MEASURES,
     AssistanceRequest,
@@ -67,7 +67,7 @@ from .request import (
     Measure,
     OffenceReference,
 )
-from .verdict import ArticleCitation
+from ...engine.verdict import ArticleCitation
 
 Outcome = Literal["assist", "assist_with_conditions", "need_information", "may_refuse", "must_refuse"]
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
@@ -1335,7 +1335,7 @@ class Triager:
         as_of: date | None = None,
         cat: Catalogue | None = None,
     ) -> None:
-        from .engine import default_as_of
+        from ...engine.evaluate import default_as_of
 
         self.catalogue = cat or catalogue()
         self.catalogue.check_version(convention)
