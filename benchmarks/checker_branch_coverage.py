@@ -14,8 +14,8 @@ from datetime import date
 from hypothesis import HealthCheck, given, seed, settings
 
 from cybercrime_check import NationalLaw, catalogue
-from cybercrime_check.engine.checker import EvaluationContext
 from cybercrime_check.checkers import BUILTIN
+from cybercrime_check.engine.checker import EvaluationContext
 from cybercrime_check.testing import national_laws
 
 

@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from cybercrime_check import load_laws
-from cybercrime_check.cli.triage import read_records, run_stream
 from cybercrime_check.cooperation.request import MEASURES, PROTECTED_FACTS, AssistanceRequest
-from cybercrime_check.cooperation.triage.grounds import Triager
+from cybercrime_check.cooperation.triage import Triager
+from cybercrime_check.cooperation.triage.stream import read_records, run_stream
 
 ROOT = Path(__file__).resolve().parents[1]
 LAWS = ROOT / "examples" / "laws"

@@ -26,8 +26,8 @@ AS_OF = date(2026, 11, 29)
 
 
 def jordan_diff() -> str:
-    from cybercrime_check.reports.diff import diff_laws, render_diff
     from cybercrime_check.files.loader import load_law
+    from cybercrime_check.reports.diff import diff_laws, render_diff
 
     old = load_law(LAWS.relative_to(ROOT) / "jo-cybercrime-law-27-2015.yaml")
     new = load_law(LAWS.relative_to(ROOT) / "jo-cybercrime-law-17-2023.yaml")
@@ -52,7 +52,7 @@ def _md(text: object) -> str:
 
 def checkers_page() -> str:
     from cybercrime_check.engine.catalogue import TEXT_VERSIONS, catalogue
-    from cybercrime_check.engine.evaluate import build_registry
+    from cybercrime_check.engine.registry import build_registry
 
     cat = catalogue()
     out = [
@@ -116,7 +116,7 @@ def convention_page() -> str:
 
 def coverage_page() -> str:
     from cybercrime_check.engine.catalogue import catalogue
-    from cybercrime_check.engine.evaluate import build_registry
+    from cybercrime_check.engine.registry import build_registry
 
     cat = catalogue()
     checkers = [c for c, _ in build_registry(third_party=False).checkers]
@@ -213,7 +213,8 @@ def pictures() -> None:
     if not chromium:
         print("Chromium not found: pictures not regenerated", file=sys.stderr)
         return
-    from cybercrime_check.reports.compare import build_comparison, evaluate_files
+    from cybercrime_check.reports.batch import evaluate_files
+    from cybercrime_check.reports.compare import build_comparison
     from cybercrime_check.reports.html import render_comparison_html
 
     results = evaluate_files(sorted(LAWS.glob("*.yaml")), as_of=AS_OF, third_party=False)

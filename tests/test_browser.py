@@ -17,7 +17,8 @@ import pytest
 
 from cybercrime_check import evaluate
 from cybercrime_check.engine.catalogue import catalogue
-from cybercrime_check.reports.compare import build_comparison, evaluate_files
+from cybercrime_check.reports.batch import evaluate_files
+from cybercrime_check.reports.compare import build_comparison
 from cybercrime_check.reports.html import render_comparison_html, render_html
 
 from .conftest import AS_OF, LAWS, ROOT
@@ -117,7 +118,7 @@ def test_hostile_law_renders_inert(browser: Any, tmp_path: Path) -> None:
     assert "javascript:alert(7)" in page.inner_text("body")
     page.hover("text=Spreading false news")
     assert watch.dialogs == [] and watch.errors == []
-    assert page.locator('text=<script>alert(5)</script>').count() >= 1  # shown as text
+    assert page.locator("text=<script>alert(5)</script>").count() >= 1  # shown as text
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "hostile-law.png"), full_page=True)
     page.close()

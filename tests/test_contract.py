@@ -52,8 +52,11 @@ def _shown_law(message: str) -> NationalLaw:
         (broken.RAISES, (), "it raised IndexError: tuple index out of range"),
         (broken.UNKNOWN_CONCEPT, (), "it cited undeclared concept(s) ['procedural.article_99']"),
         (broken.NONDETERMINISTIC, (), "it is not deterministic"),
-        (broken.NOT_MONOTONE, ("add_judicial_authorisation",), "monotonicity add_judicial_authorisation -> "
-         "no_worse_about_target: "),
+        (
+            broken.NOT_MONOTONE,
+            ("add_judicial_authorisation",),
+            "monotonicity add_judicial_authorisation -> no_worse_about_target: ",
+        ),
         (broken.MUTATES, (), "it changed the law it was given"),
     ],
     ids=["raises", "unknown-concept", "nondeterministic", "not-monotone", "mutates"],
@@ -75,7 +78,9 @@ def test_the_contract_catches_each_broken_checker(checker: Checker, monotone: tu
 
 
 def test_a_checker_declaring_an_unknown_concept_cannot_be_registered() -> None:
-    with pytest.raises(ContractViolation, match=r"cannot be registered: unknown Convention concept 'procedural\.article_99'"):
+    with pytest.raises(
+        ContractViolation, match=r"cannot be registered: unknown Convention concept 'procedural\.article_99'"
+    ):
         check_contract(broken.DECLARES_UNKNOWN)
 
 
@@ -146,8 +151,17 @@ def test_pytest_fixture_from_the_pytest11_entry_point(tmp_path: Path) -> None:
     )
     (tmp_path / "broken_checkers.py").write_text(Path(broken.__file__).read_text(encoding="utf-8"), encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--contract-max-examples", "10",
-         "test_plugin.py"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--contract-max-examples",
+            "10",
+            "test_plugin.py",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -73,7 +73,9 @@ def test_code_blocks_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
             name = body.splitlines()[0].removeprefix("# file: ").strip()
             (tmp_path / name).write_text(body, encoding="utf-8")
         else:
-            pytest.fail(f"{page.name}: a ```{lang or '(no language)'} block cannot be checked; use python, sh or a yaml file")
+            pytest.fail(
+                f"{page.name}: a ```{lang or '(no language)'} block cannot be checked; use python, sh or a yaml file"
+            )
 
 
 def test_every_page_with_code_is_collected() -> None:

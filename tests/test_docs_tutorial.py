@@ -109,7 +109,7 @@ def test_following_the_guide_word_for_word(tmp_path: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(block.body, encoding="utf-8")
         elif block.kind == "run":
-            script = f"set -euo pipefail\n{block.body}\necho \"__cwd__=$(pwd)\"\n"
+            script = f'set -euo pipefail\n{block.body}\necho "__cwd__=$(pwd)"\n'
             run = subprocess.run(["bash", "-c", script], cwd=cwd, env=env, capture_output=True, text=True)
             assert run.returncode == 0, f"guide line {block.line}: exit {run.returncode}\n{run.stdout}\n{run.stderr}"
             *output, marker = run.stdout.rstrip("\n").split("\n")

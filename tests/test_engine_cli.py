@@ -172,8 +172,12 @@ def test_examples_point_at_schema() -> None:
 
 
 def test_law_clinic_script_runs() -> None:
-    out = subprocess.run([sys.executable, str(ROOT / "examples" / "scripts" / "serious_speech_offences.py")],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "scripts" / "serious_speech_offences.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "TN" in out and "Art. 24" in out and "not legal advice" in out
 
 
@@ -208,14 +212,14 @@ def test_cli_option_literals_match_the_catalogue_and_version_stays_light() -> No
     import subprocess
     import sys
 
-    from cybercrime_check.cli import triage_options as _cli_triage_options
+    from cybercrime_check.cli import _args as _cli_triage_options
     from cybercrime_check.engine.catalogue import DEFAULT_VERSION, TEXT_VERSIONS
 
     assert tuple(TEXT_VERSIONS) == _cli_triage_options.TEXT_VERSIONS
     assert _cli_triage_options.DEFAULT_VERSION == DEFAULT_VERSION
     code = (
         "import sys\nfrom cybercrime_check.cli import build_parser\nbuild_parser()\n"
-        "print(sorted(m for m in ('pydantic.main', 'cybercrime_check.cooperation.triage.grounds', 'jinja2') if m in sys.modules))"
+        "print(sorted(m for m in ('pydantic.main', 'cybercrime_check.cooperation.triage', 'jinja2') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

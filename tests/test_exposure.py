@@ -15,7 +15,9 @@ def _map(*laws, day: date = AS_OF):  # type: ignore[no-untyped-def]
     return exposure_map(laws, as_of=day)
 
 
-SPEECH = law("tn", "TN", [offence("news", "false_information", "5 years"), offence("petty", "defamation_insult", "1 year")])
+SPEECH = law(
+    "tn", "TN", [offence("news", "false_information", "5 years"), offence("petty", "defamation_insult", "1 year")]
+)
 
 
 def test_labels_yes_no_unknown() -> None:
@@ -33,14 +35,23 @@ def test_labels_yes_no_unknown() -> None:
     tn_th = cells[("TN", "TH")].offences
     assert [o.offence_id for o in tn_th] == ["news"]  # the 1-year defamation offence is below the threshold
     o = tn_th[0]
-    assert (o.law_id, o.citation, o.category, o.source_url) == ("tn", "Art. news", "false_information", "https://example.org/tn")
+    assert (o.law_id, o.citation, o.category, o.source_url) == (
+        "tn",
+        "Art. news",
+        "false_information",
+        "https://example.org/tn",
+    )
     assert o.max_penalty == "up to 5 years" and [c.citation for c in o.counterparts] == ["Art. s14"]
     assert "restricts protected expression" in o.reasons[0] and "serious crime" in o.reasons[1]
     assert "absence from a partial model" in cells[("TN", "NL")].offences[0].reasons[-1]
 
 
 def test_several_laws_of_one_state_and_as_of() -> None:
-    later = law("tn-2", "TN", [offence("news2", "false_information", "6 years", status={"state": "in_force", "from": "2030-01-01"})])
+    later = law(
+        "tn-2",
+        "TN",
+        [offence("news2", "false_information", "6 years", status={"state": "in_force", "from": "2030-01-01"})],
+    )
     old = law("th", "TH", [offence("s14", "false_information", status={"state": "repealed", "until": "2020-01-01"})])
     m = _map(SPEECH, later, old)
     cell = next(c for c in m.cells if c.requesting == "TN")

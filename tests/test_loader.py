@@ -186,7 +186,9 @@ def test_content_hash_is_memoised_but_never_stale() -> None:
     # as_of() drops repealed provisions: a different law, a different hash
     later = law.as_of(date(2026, 11, 29))
     assert later.offences != law.offences
-    assert later.content_hash() == NationalLaw.model_validate(later.model_dump(mode="json", by_alias=True)).content_hash()
+    assert (
+        later.content_hash() == NationalLaw.model_validate(later.model_dump(mode="json", by_alias=True)).content_hash()
+    )
     assert later.content_hash() != law.content_hash()
     retitled = law.model_copy(update={"title": "Another title"})
     assert retitled.content_hash() != law.content_hash()

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cybercrime_check import LawDataError, NationalLaw, Verdict, dump_law_yaml, evaluate
+from cybercrime_check.engine.verdict import STATUS_BADNESS
 from cybercrime_check.files.strict_yaml import read_yaml
 from cybercrime_check.testing import national_laws, procedural_powers
-from cybercrime_check.engine.verdict import STATUS_BADNESS
 
 from .conftest import AS_OF
 

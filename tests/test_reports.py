@@ -12,11 +12,13 @@ import pytest
 
 from cybercrime_check import evaluate, load_law
 from cybercrime_check.cli import main
-from cybercrime_check.reports.compare import build_comparison, evaluate_files
-from cybercrime_check.reports.diff import diff_laws
 from cybercrime_check.model.provision import Source
-from cybercrime_check.reports.render import CSV_COLUMNS, render_comparison_markdown, render_csv
+from cybercrime_check.reports.batch import evaluate_files
+from cybercrime_check.reports.compare import build_comparison
+from cybercrime_check.reports.diff import diff_laws
 from cybercrime_check.reports.html import render_comparison_html, render_html, safe_url
+from cybercrime_check.reports.markdown import render_comparison_markdown
+from cybercrime_check.reports.tables import CSV_COLUMNS, render_csv
 
 from .conftest import AS_OF, LAWS, ROOT
 
@@ -29,8 +31,13 @@ def hostile_law():  # type: ignore[no-untyped-def]
     law = load_law(FIXTURES / "hostile-law.yaml")
     # A javascript: address cannot pass the loader; a plugin or script could still build one in memory.
     js = Source.model_construct(
-        id="s2", url="javascript:alert(7)", title="click me", confidence="primary", publisher=None,
-        accessed="unspecified", note=None,
+        id="s2",
+        url="javascript:alert(7)",
+        title="click me",
+        confidence="primary",
+        publisher=None,
+        accessed="unspecified",
+        note=None,
     )
     return law.model_copy(update={"sources": (*law.sources, js)})
 
@@ -71,9 +78,9 @@ def test_csv_matches_golden_and_has_stable_columns(in_repo: None) -> None:
 
 def test_csv_neutralises_spreadsheet_formulas() -> None:
     law = load_law(FIXTURES / "hostile-law.yaml")
-    law = law.model_copy(update={"title": "=HYPERLINK(\"http://x\")"})
+    law = law.model_copy(update={"title": '=HYPERLINK("http://x")'})
     rows = list(csv.DictReader(io.StringIO(render_csv([evaluate(law, as_of=AS_OF, third_party=False)]))))
-    assert rows and all(r["law_title"] == "'=HYPERLINK(\"http://x\")" for r in rows)
+    assert rows and all(r["law_title"] == '\'=HYPERLINK("http://x")' for r in rows)
 
 
 def test_html_escapes_hostile_law_and_links_only_http() -> None:
@@ -194,7 +201,7 @@ def test_exposure_html_links_every_cell_and_is_self_contained(tmp_path: Path) ->
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_worker_rendered_comparison_equals_typed_rendering(fmt: str, jobs: int, in_repo: None) -> None:
-    from cybercrime_check.reports.compare import compare_files_text
+    from cybercrime_check.reports.batch import compare_files_text
 
     paths = [Path("examples/laws") / n for n in GOLDEN_LAWS]
     fast = compare_files_text(paths, fmt, as_of=AS_OF, third_party=False, jobs=jobs)

@@ -18,9 +18,10 @@ from pydantic import BaseModel
 
 import cybercrime_check
 from cybercrime_check import Finding, FindingDraft, NationalLaw, Offence, ProceduralPower, Verdict, catalogue, testing
-from cybercrime_check.engine.checker import EvaluationContext
 from cybercrime_check.checkers import BUILTIN
-from cybercrime_check.engine.evaluate import _finding_order, summarise
+from cybercrime_check.engine.checker import EvaluationContext
+from cybercrime_check.engine.findings import finding_order as _finding_order
+from cybercrime_check.engine.summary import summarise
 from cybercrime_check.testing import (
     CONTENT_CATEGORIES,
     INDEPENDENT,
@@ -36,15 +37,26 @@ from cybercrime_check.testing import (
 )
 
 PUBLIC_MODELS = sorted(
-    (obj for name in cybercrime_check.__all__ if isinstance(obj := getattr(cybercrime_check, name), type)
-     and issubclass(obj, BaseModel)),
+    (
+        obj
+        for name in cybercrime_check.__all__
+        if isinstance(obj := getattr(cybercrime_check, name), type) and issubclass(obj, BaseModel)
+    ),
     key=lambda t: t.__name__,
 )
 
 
 def test_every_public_model_has_a_registered_strategy() -> None:
-    assert {m.__name__ for m in PUBLIC_MODELS} >= {"NationalLaw", "Offence", "Penalty", "ProceduralPower",
-                                                   "CooperationRule", "Finding", "FindingDraft", "Verdict"}
+    assert {m.__name__ for m in PUBLIC_MODELS} >= {
+        "NationalLaw",
+        "Offence",
+        "Penalty",
+        "ProceduralPower",
+        "CooperationRule",
+        "Finding",
+        "FindingDraft",
+        "Verdict",
+    }
     for model in PUBLIC_MODELS:
         # st.from_type falls back to st.builds (which ignores constraints) for unregistered types.
         assert model in _global_type_lookup, model
@@ -101,8 +113,19 @@ def test_duplicate_ids_are_renamed_not_dropped(law: NationalLaw) -> None:
         lambda: finding_drafts(provision_ids=()),
         lambda: finding_drafts(concepts="procedural.article_99"),
     ],
-    ids=["category", "empty", "authorisation", "tri-state", "sizes", "contradiction", "max_years", "unit", "kind",
-         "provision_ids", "concept"],
+    ids=[
+        "category",
+        "empty",
+        "authorisation",
+        "tri-state",
+        "sizes",
+        "contradiction",
+        "max_years",
+        "unit",
+        "kind",
+        "provision_ids",
+        "concept",
+    ],
 )
 def test_bad_arguments_fail_eagerly(make: Any) -> None:
     with pytest.raises(InvalidArgument):
@@ -117,7 +140,9 @@ def test_findings_cite_catalogue_rows(finding: Finding) -> None:
     assert all(p.id in cat.principles for p in finding.principles)
 
 
-@given(finding_drafts(concepts="procedural.conditions_and_safeguards", principles=("notification",), status="compliant"))
+@given(
+    finding_drafts(concepts="procedural.conditions_and_safeguards", principles=("notification",), status="compliant")
+)
 def test_drafts_cite_what_they_are_told(d: FindingDraft) -> None:
     assert d.concepts == ("procedural.conditions_and_safeguards",)
     assert set(d.principles) <= {"notification"}
@@ -160,19 +185,27 @@ OUTCOMES = {
     ("researchers", "no-research-defence", "non_compliant"),
     ("safeguards", "powers-unknown", "insufficient_information"),
     ("safeguards", "no-powers", "not_applicable"),
-    *{("safeguards", "authorisation", s) for s in ("insufficient_information", "compliant", "partially_compliant",
-                                                     "non_compliant")},
+    *{
+        ("safeguards", "authorisation", s)
+        for s in ("insufficient_information", "compliant", "partially_compliant", "non_compliant")
+    },
     *{("safeguards", "time-limit", s) for s in ("insufficient_information", "compliant", "non_compliant")},
-    *{("safeguards", r, s) for r in ("notification", "remedy", "grounds", "proportionality")
-      for s in ("insufficient_information", "compliant", "non_compliant")},
+    *{
+        ("safeguards", r, s)
+        for r in ("notification", "remedy", "grounds", "proportionality")
+        for s in ("insufficient_information", "compliant", "non_compliant")
+    },
     ("procedural-scope", "powers-unknown", "insufficient_information"),
     ("procedural-scope", "no-powers", "not_applicable"),
     *{("procedural-scope", "scope", s) for s in ("insufficient_information", "compliant", "non_compliant")},
     ("procedural-scope", "interception-not-limited-to-serious", "non_compliant"),
     ("compelled-assistance", "powers-unknown", "insufficient_information"),
     ("compelled-assistance", "no-compelled-assistance", "not_applicable"),
-    *{("compelled-assistance", r, s) for r in ("self-incrimination", "limits")
-      for s in ("insufficient_information", "compliant", "non_compliant")},
+    *{
+        ("compelled-assistance", r, s)
+        for r in ("self-incrimination", "limits")
+        for s in ("insufficient_information", "compliant", "non_compliant")
+    },
     ("cooperation-exposure", "speech-offence-is-serious-crime", "non_compliant"),
     ("cooperation-exposure", "serious-crime", "compliant"),
     ("cooperation-exposure", "threshold-unknown", "insufficient_information"),
@@ -180,10 +213,15 @@ OUTCOMES = {
     ("data-sharing", "rules-unknown", "insufficient_information"),
     ("data-sharing", "no-rules", "not_applicable"),
     *{("data-sharing", "dual-criminality", s) for s in ("insufficient_information", "compliant", "non_compliant")},
-    *{("data-sharing", "refusal-grounds", s) for s in ("insufficient_information", "compliant", "partially_compliant",
-                                                        "non_compliant")},
-    *{("data-sharing", r, s) for r in ("data-protection", "direct-disclosure-authorisation")
-      for s in ("insufficient_information", "compliant", "non_compliant")},
+    *{
+        ("data-sharing", "refusal-grounds", s)
+        for s in ("insufficient_information", "compliant", "partially_compliant", "non_compliant")
+    },
+    *{
+        ("data-sharing", r, s)
+        for r in ("data-protection", "direct-disclosure-authorisation")
+        for s in ("insufficient_information", "compliant", "non_compliant")
+    },
     ("data-sharing", "other-rule", "insufficient_information"),
 }
 

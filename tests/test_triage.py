@@ -8,7 +8,7 @@ import pytest
 
 from cybercrime_check import LawDataError, NationalLaw
 from cybercrime_check.cooperation.request import AssistanceRequest
-from cybercrime_check.cooperation.triage.grounds import OUTCOMES, STRICTNESS, Decision, Ground, Triager, strictest, triage
+from cybercrime_check.cooperation.triage import OUTCOMES, STRICTNESS, Decision, Ground, Triager, strictest, triage
 
 from .conftest import AS_OF
 
@@ -83,11 +83,21 @@ TN = law(
         offence("insult", "insult_head_of_state", "5 years"),
         offence("strife", "national_unity_strife", "5 years"),
         offence("petty", "other", "1 year"),
-        offence("agg", "other", "1 year", aggravated=[{"condition": "Against an official.", "penalty": {"imprisonment": {"max": "6 years"}}}]),
+        offence(
+            "agg",
+            "other",
+            "1 year",
+            aggravated=[{"condition": "Against an official.", "penalty": {"imprisonment": {"max": "6 years"}}}],
+        ),
         offence("dp", "illegal_access", "life", death_penalty=True),
         offence("dp-unknown", "illegal_access", "2 years", death_penalty="unspecified"),
-        offence("groups", "extremism_terrorism_speech", "10 years", undefined_terms=["extremist"],
-                groups_affected=[{"group": "lgbtq", "basis": "in_application", "sources": ["s"]}]),
+        offence(
+            "groups",
+            "extremism_terrorism_speech",
+            "10 years",
+            undefined_terms=["extremist"],
+            groups_affected=[{"group": "lgbtq", "basis": "in_application", "sources": ["s"]}],
+        ),
     ],
 )
 NL = law("nl", "NL", [offence("138ab", "illegal_access", "2 years", additional_elements=["intrusion"])])
@@ -135,7 +145,9 @@ def test_legal_basis() -> None:
     assert g.effect == "assist_with_conditions" and g.conditions
     g = ground(decide(request(legal_basis="none", measures=["extradition"], data_categories=[])), "legal_basis")
     assert g.effect == "need_information" and "without a treaty" in g.missing[0]
-    assert ground(decide(request(legal_basis="bilateral_treaty", treaty="TN-NL 2001")), "legal_basis").effect == "assist"
+    assert (
+        ground(decide(request(legal_basis="bilateral_treaty", treaty="TN-NL 2001")), "legal_basis").effect == "assist"
+    )
 
 
 # --- scope ---------------------------------------------------------------------------------------
@@ -145,12 +157,15 @@ def test_scope_serious_crime_and_outside() -> None:
     g = ground(decide(request(offence={"law": "tn", "offence": "news"})), "scope")
     assert g.effect == "assist" and refs(g) == ["35(1)(c)", "2(h)"]
     # the ground is only as sure as the weaker of the two citations in policies/
-    from cybercrime_check.model.fields import lowest_confidence
     from cybercrime_check.engine.catalogue import CATALOGUE_TO_DATA, catalogue
+    from cybercrime_check.model.fields import lowest_confidence
 
     cat = catalogue()
     weakest = lowest_confidence(
-        *(CATALOGUE_TO_DATA[cat.resolve(k).confidence] for k in ("cooperation.serious_crime", "definitions.serious_crime"))
+        *(
+            CATALOGUE_TO_DATA[cat.resolve(k).confidence]
+            for k in ("cooperation.serious_crime", "definitions.serious_crime")
+        )
     )
     assert g.confidence == weakest
     g = ground(decide(request(offence={"law": "tn", "offence": "petty"})), "scope")
@@ -202,8 +217,15 @@ def test_dual_criminality_not_needed_for_preservation() -> None:
 
 
 def test_dual_criminality_rule_of_the_requested_state() -> None:
-    rule = {"id": "mla", "citation": "MLA Act s.5", "paraphrase": "MLA.", "kind": "mutual_legal_assistance",
-            "dual_criminality": "not_required", "sources": ["s"], "confidence": "primary"}
+    rule = {
+        "id": "mla",
+        "citation": "MLA Act s.5",
+        "paraphrase": "MLA.",
+        "kind": "mutual_legal_assistance",
+        "dual_criminality": "not_required",
+        "sources": ["s"],
+        "confidence": "primary",
+    }
     nl = law("nl-r", "NL", [], cooperation_rules=[rule])
     g = ground(decide(request(offence={"law": "tn", "offence": "news"}), nl), "dual_criminality")
     assert g.effect == "assist" and [c.citation for c in g.requested_state_law] == ["MLA Act s.5"]
@@ -213,12 +235,21 @@ def test_dual_criminality_rule_of_the_requested_state() -> None:
 
 
 def test_political_offence() -> None:
-    assert ground(decide(request(offence={"law": "tn", "offence": "insult"})), "political_offence").effect == "may_refuse"
+    assert (
+        ground(decide(request(offence={"law": "tn", "offence": "insult"})), "political_offence").effect == "may_refuse"
+    )
     assert ground(decide(request(target={"political_opponent": True})), "political_offence").effect == "may_refuse"
     g = ground(decide(request(target={"political_opponent": "unspecified"})), "political_offence")
     assert g.effect == "need_information"
-    rule = {"id": "mla", "citation": "MLA Act s.7", "paraphrase": "Refusal.", "kind": "mutual_legal_assistance",
-            "refusal_grounds": [{"ground": "political_offence", "mandatory": True}], "sources": ["s"], "confidence": "primary"}
+    rule = {
+        "id": "mla",
+        "citation": "MLA Act s.7",
+        "paraphrase": "Refusal.",
+        "kind": "mutual_legal_assistance",
+        "refusal_grounds": [{"ground": "political_offence", "mandatory": True}],
+        "sources": ["s"],
+        "confidence": "primary",
+    }
     nl = law("nl-r", "NL", [], cooperation_rules=[rule])
     g = ground(decide(request(offence={"law": "tn", "offence": "insult"}), nl), "political_offence")
     assert g.effect == "must_refuse" and g.requested_state_law[0].citation == "MLA Act s.7"
@@ -262,17 +293,32 @@ def test_protected_person() -> None:
 
 def test_death_penalty() -> None:
     dp = {"law": "tn", "offence": "dp"}
-    assert ground(decide(request(offence=dp, assurances={"no_death_penalty": False})), "death_penalty").effect == "may_refuse"
+    assert (
+        ground(decide(request(offence=dp, assurances={"no_death_penalty": False})), "death_penalty").effect
+        == "may_refuse"
+    )
     g = ground(decide(request(offence=dp)), "death_penalty")
     assert g.effect == "assist_with_conditions" and g.conditions
     unknown = {"law": "tn", "offence": "dp-unknown"}
     g = ground(decide(request(offence=unknown, assurances={"no_death_penalty": "unspecified"})), "death_penalty")
     assert g.effect == "need_information"
-    rule = {"id": "ext", "citation": "Extradition Act s.11", "paraphrase": "No death penalty.", "kind": "extradition",
-            "refusal_grounds": [{"ground": "death_penalty", "mandatory": True}], "sources": ["s"], "confidence": "primary"}
+    rule = {
+        "id": "ext",
+        "citation": "Extradition Act s.11",
+        "paraphrase": "No death penalty.",
+        "kind": "extradition",
+        "refusal_grounds": [{"ground": "death_penalty", "mandatory": True}],
+        "sources": ["s"],
+        "confidence": "primary",
+    }
     nl = law("nl-r", "NL", [offence("x", "illegal_access")], cooperation_rules=[rule])
     g = ground(
-        decide(request(offence=dp, measures=["extradition"], data_categories=[], assurances={"no_death_penalty": "unspecified"}), nl),
+        decide(
+            request(
+                offence=dp, measures=["extradition"], data_categories=[], assurances={"no_death_penalty": "unspecified"}
+            ),
+            nl,
+        ),
         "death_penalty",
     )
     assert g.effect == "must_refuse" and g.requested_state_law[0].citation == "Extradition Act s.11"
@@ -282,8 +328,15 @@ def test_death_penalty() -> None:
 
 
 def _interception(**fields: Any) -> dict[str, Any]:
-    return {"id": "ic", "citation": "CCP s.100", "paraphrase": "Interception.", "kind": "content_interception",
-            "sources": ["s"], "confidence": "primary", **fields}
+    return {
+        "id": "ic",
+        "citation": "CCP s.100",
+        "paraphrase": "Interception.",
+        "kind": "content_interception",
+        "sources": ["s"],
+        "confidence": "primary",
+        **fields,
+    }
 
 
 def test_measure_limits_not_modelled() -> None:
@@ -292,14 +345,22 @@ def test_measure_limits_not_modelled() -> None:
 
 
 def test_measure_limits_power_does_not_reach_the_offence() -> None:
-    power = _interception(applies_to="serious_crimes", minimum_penalty_threshold="4 years", authorisation="prior_judicial", duration="3 months")
+    power = _interception(
+        applies_to="serious_crimes",
+        minimum_penalty_threshold="4 years",
+        authorisation="prior_judicial",
+        duration="3 months",
+    )
     nl = law("nl-p", "NL", [offence("138ab", "illegal_access", "2 years")], procedural_powers=[power])
     d = decide(request(measures=["content_interception"]), nl)
     assert ground(d, "measure_limits").effect == "must_refuse" and d.outcome == "must_refuse"
     d = decide(request(measures=["preservation", "content_interception"]), nl)
     assert d.outcome == "assist_with_conditions"
     assert any("not content interception" in c for c in d.conditions)
-    assert {m.measure: m.outcome for m in d.measures} == {"preservation": "assist", "content_interception": "must_refuse"}
+    assert {m.measure: m.outcome for m in d.measures} == {
+        "preservation": "assist",
+        "content_interception": "must_refuse",
+    }
 
 
 def test_measure_limits_under_the_requested_states_safeguards() -> None:
@@ -307,8 +368,15 @@ def test_measure_limits_under_the_requested_states_safeguards() -> None:
     nl = law("nl-p", "NL", [offence("138ab", "illegal_access")], procedural_powers=[power])
     g = ground(decide(request(measures=["content_interception"]), nl), "measure_limits")
     assert g.effect == "assist_with_conditions"
-    assert g.conditions == ("Carry out content interception only under CCP s.100, authorised by prior judicial, for at most 3 months per order.",)
-    weak = law("nl-w", "NL", [offence("138ab", "illegal_access")], procedural_powers=[_interception(applies_to="all_crimes", authorisation="prosecutor", duration="unspecified")])
+    assert g.conditions == (
+        "Carry out content interception only under CCP s.100, authorised by prior judicial, for at most 3 months per order.",
+    )
+    weak = law(
+        "nl-w",
+        "NL",
+        [offence("138ab", "illegal_access")],
+        procedural_powers=[_interception(applies_to="all_crimes", authorisation="prosecutor", duration="unspecified")],
+    )
     g = ground(decide(request(measures=["content_interception"]), weak), "measure_limits")
     assert g.effect == "need_information" and "longest period" in g.missing[0]
 
@@ -338,7 +406,11 @@ def test_described_offence_goes_through_the_same_analysis() -> None:
 
 @pytest.mark.parametrize(
     ("offence_ref", "field"),
-    [({"law": "nope", "offence": "x"}, "offence.law"), ({"law": "tn", "offence": "nope"}, "offence.offence"), ({"law": "nl", "offence": "138ab"}, "offence.law")],
+    [
+        ({"law": "nope", "offence": "x"}, "offence.law"),
+        ({"law": "tn", "offence": "nope"}, "offence.offence"),
+        ({"law": "nl", "offence": "138ab"}, "offence.law"),
+    ],
 )
 def test_unknown_or_foreign_offence_is_an_error(offence_ref: dict[str, str], field: str) -> None:
     with pytest.raises(LawDataError) as info:

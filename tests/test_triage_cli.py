@@ -25,7 +25,11 @@ def test_batch_with_a_malformed_line(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["triage", str(BATCH), "--laws", str(LAWS)]) == 2
     captured = capsys.readouterr()
     decisions = [json.loads(line) for line in captured.out.splitlines()]
-    ids = [json.loads(line)["id"] for line in BATCH.read_text(encoding="utf-8").splitlines() if '"measures":["extradition"]}' not in line]
+    ids = [
+        json.loads(line)["id"]
+        for line in BATCH.read_text(encoding="utf-8").splitlines()
+        if '"measures":["extradition"]}' not in line
+    ]
     assert [d["request"] for d in decisions] == ids  # input order, the malformed line left out
     assert "batch.jsonl:4:" in captured.err and "duplicate key 'measures'" in captured.err
     assert "input lines            8" in captured.err and "malformed              1" in captured.err
@@ -58,7 +62,9 @@ def test_single_yaml_request_and_formats(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["triage", str(path), "--laws", str(LAWS), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert "**may refuse**" in out and "not legal advice" in out and "| protected expression |" in out
-    assert main(["triage", str(path), "--laws", str(LAWS), "--format", "csv", "--convention", "uncc-draft-2024-02"]) == 0
+    assert (
+        main(["triage", str(path), "--laws", str(LAWS), "--format", "csv", "--convention", "uncc-draft-2024-02"]) == 0
+    )
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows[0]["outcome"] == "may_refuse" and "not legal advice" in rows[0]["disclaimer"]
     assert "protected_expression=may_refuse [Art 40, Art 5(2)" in rows[0]["grounds"]  # draft numbering
@@ -67,7 +73,9 @@ def test_single_yaml_request_and_formats(capsys: pytest.CaptureFixture[str]) -> 
 def test_bad_yaml_request_names_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.yaml"
     text = (REQUESTS / "de-to-nl-ransomware.yaml").read_text(encoding="utf-8")
-    bad.write_text(text.replace("offence: s202a-1", "offence: s999").replace("urgency: urgent", "urgency: soon"), encoding="utf-8")
+    bad.write_text(
+        text.replace("offence: s202a-1", "offence: s999").replace("urgency: urgent", "urgency: soon"), encoding="utf-8"
+    )
     assert main(["triage", str(bad), "--laws", str(LAWS)]) == 2
     err = capsys.readouterr().err
     assert "bad.yaml:" in err and "urgency:" in err and "Traceback" not in err
@@ -124,7 +132,9 @@ def test_no_progress_bar_without_a_terminal(capsys: pytest.CaptureFixture[str]) 
 def test_exposure_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["exposure", "--laws", str(LAWS), "--as-of", "2026-06-01"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema"] == "cybercrime-check/exposure/1" and len(data["cells"]) == len(data["states"]) * (len(data["states"]) - 1)
+    assert data["schema"] == "cybercrime-check/exposure/1" and len(data["cells"]) == len(data["states"]) * (
+        len(data["states"]) - 1
+    )
     out = tmp_path / "x.csv"
     assert main(["exposure", "--laws", str(LAWS), "--format", "csv", "-o", str(out)]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from cybercrime_check import load_laws
-from cybercrime_check.model.fields import Model
 from cybercrime_check.cli import main
-from cybercrime_check.files.loader import load_model
 from cybercrime_check.cooperation.request import load_request
-from cybercrime_check.cooperation.triage.grounds import Outcome, Triager, strictest
+from cybercrime_check.cooperation.triage import Outcome, Triager, strictest
+from cybercrime_check.files.loader import load_model
+from cybercrime_check.model.fields import Model
 
 from .conftest import AS_OF, LAWS, ROOT
 
@@ -47,7 +47,9 @@ def test_example_request(case: ExpectedRequest) -> None:
     for g in decision.grounds:
         effects.setdefault(g.ground, []).append(g.effect)
     actual = {kind: strictest(effects.get(kind, [])) for kind in case.grounds}
-    assert (decision.outcome, actual) == (case.outcome, case.grounds), [(g.ground, g.effect, g.reason) for g in decision.grounds]
+    assert (decision.outcome, actual) == (case.outcome, case.grounds), [
+        (g.ground, g.effect, g.reason) for g in decision.grounds
+    ]
     for g in decision.grounds:
         assert g.convention and all(a.ref or a.version != "uncc-2024" for a in g.convention)
         if g.effect == "need_information":

@@ -1,5 +1,5 @@
 """Properties of triage, in the strictness order assist < assist_with_conditions < need_information
-< may_refuse < must_refuse (see cybercrime_check.cooperation.triage.grounds)."""
+< may_refuse < must_refuse (see cybercrime_check.cooperation.triage)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cybercrime_check import NationalLaw
-from cybercrime_check.model.offence import CYBER_DEPENDENT
 from cybercrime_check.cooperation.request import PROTECTED_FACTS, TRANSFER_MEASURES, AssistanceRequest
+from cybercrime_check.cooperation.triage import STRICTNESS, Decision, Triager, triage
+from cybercrime_check.model.offence import CYBER_DEPENDENT
 from cybercrime_check.testing import (
     assistance_requests,
     assurances,
@@ -19,7 +20,6 @@ from cybercrime_check.testing import (
     offences,
     targets,
 )
-from cybercrime_check.cooperation.triage.grounds import STRICTNESS, Decision, Triager, triage
 
 from .conftest import AS_OF
 
@@ -66,7 +66,13 @@ def test_a_protected_situation_never_makes_the_outcome_more_lenient(
     assert all(after[k] >= before[k] for k in before), (before, after)
 
 
-SAFE_MEASURES = ("preservation", "disclosure_of_preserved_traffic", "stored_data", "subscriber_information", "extradition")
+SAFE_MEASURES = (
+    "preservation",
+    "disclosure_of_preserved_traffic",
+    "stored_data",
+    "subscriber_information",
+    "extradition",
+)
 
 
 @given(
@@ -94,7 +100,9 @@ def test_cyber_dependent_offence_with_dual_criminality_and_no_protected_target_i
         return
     host = host.model_copy(update={"offences": (*host.offences, counterpart)})
     decision = triage(request, [*laws, host], as_of=AS_OF)
-    assert decision.outcome not in ("may_refuse", "must_refuse"), [(g.ground, g.effect, g.reason) for g in decision.grounds]
+    assert decision.outcome not in ("may_refuse", "must_refuse"), [
+        (g.ground, g.effect, g.reason) for g in decision.grounds
+    ]
 
 
 @given(assistance_requests(states=STATES), requested_laws())

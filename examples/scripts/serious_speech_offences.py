@@ -19,8 +19,11 @@ folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().pa
 by_country: dict[str, list[str]] = defaultdict(list)
 for law in load_laws([folder]):
     verdict = evaluate(law, checkers=["protected-expression", "cooperation-exposure"], third_party=False)
-    speech = {f.provision.provision_id for f in verdict.findings
-              if f.checker == "protected-expression" and f.status == "non_compliant"}
+    speech = {
+        f.provision.provision_id
+        for f in verdict.findings
+        if f.checker == "protected-expression" and f.status == "non_compliant"
+    }
     for f in verdict.findings:
         if f.rule == "speech-offence-is-serious-crime" and f.provision.provision_id in speech:
             by_country[law.jurisdiction].append(f"{law.title}, {f.provision.citation}: {f.reason}")

@@ -18,15 +18,16 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .engine.catalogue import catalogue
     from .engine.checker import Checker, EvaluationContext, FindingDraft, draft
-    from .model.cooperation import CooperationRule
-    from .engine.evaluate import build_registry, evaluate
-    from .errors import CatalogueError, CybercrimeCheckError, LawDataError, Problem, UsageError
+    from .engine.evaluate import evaluate
     from .engine.hookspec import hookimpl
-    from .model.law import NationalLaw
+    from .engine.registry import build_registry
+    from .engine.verdict import Finding, Verdict
+    from .errors import CatalogueError, CybercrimeCheckError, LawDataError, Problem, UsageError
     from .files.loader import dump_law_yaml, load_law, load_laws
+    from .model.cooperation import CooperationRule
+    from .model.law import NationalLaw
     from .model.offence import Offence, Penalty
     from .model.procedural_power import ProceduralPower
-    from .engine.verdict import Finding, Verdict
 
 _EXPORTS: dict[str, str] = {
     "CatalogueError": "errors",
@@ -44,7 +45,7 @@ _EXPORTS: dict[str, str] = {
     "ProceduralPower": "model.procedural_power",
     "UsageError": "errors",
     "Verdict": "engine.verdict",
-    "build_registry": "engine.evaluate",
+    "build_registry": "engine.registry",
     "catalogue": "engine.catalogue",
     "draft": "engine.checker",
     "dump_law_yaml": "files.loader",

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from fractions import Fraction
-from functools import cache
 from typing import Any, Literal
 
-from ..model.fields import Duration
-from ..engine.catalogue import Catalogue, VagueTerm
+from ..engine.catalogue import Catalogue
 from ..engine.checker import FindingDraft, draft
+from ..engine.verdict import Dimension, Severity, Status
+from ..model.fields import Duration
 from ..model.law import NationalLaw
 from ..model.offence import CONTENT_OUTSIDE_CONVENTION, CONVENTION_CATEGORIES, CYBER_DEPENDENT, Offence, Penalty
-from ..engine.verdict import Dimension, Severity, Status
 
 Classification = Literal["cyber_dependent", "cyber_enabled", "content_in_convention", "content_outside", "unknown"]
 
@@ -100,21 +98,6 @@ def describe_max(penalty: Penalty) -> str:
     return f"up to {imp.max}" if imp.max != "life" else "life imprisonment"
 
 
-@cache
-def _patterns(cat_id: int, terms: tuple[VagueTerm, ...]) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
-    """Per term: its case-folded variants (a cheap substring pre-check) and the word-bounded regex."""
-    return tuple(
-        (
-            t.term,
-            tuple(v.casefold() for v in t.variants),
-            re.compile(
-                r"\b(?:" + "|".join(re.escape(v) for v in sorted(t.variants, key=len, reverse=True)) + r")\b", re.I
-            ),
-        )
-        for t in terms
-    )
-
-
 def vague_terms(offence: Offence, cat: Catalogue) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(lexicon terms found in the offence's text, undefined terms recorded in the data).
 
@@ -130,7 +113,7 @@ def vague_terms(offence: Offence, cat: Catalogue) -> tuple[tuple[str, ...], tupl
     folded = text.casefold()
     found = tuple(
         term
-        for term, variants, rx in _patterns(id(cat), cat.parameters.vague_terms)
+        for term, variants, rx in cat.vague_term_patterns()
         if any(v in folded for v in variants) and rx.search(text)
     )
     return found, offence.undefined_terms

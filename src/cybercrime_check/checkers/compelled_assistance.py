@@ -77,11 +77,15 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         )
         if p.authorisation == "unspecified":
             yield finding(
-                "insufficient_information", "medium", f"The data does not record who may order assistance under {p.citation}."
+                "insufficient_information",
+                "medium",
+                f"The data does not record who may order assistance under {p.citation}.",
             )
         elif AUTHORISATION_RANK[p.authorisation] >= AUTHORISATION_RANK["independent_body"]:
             yield finding(
-                "compliant", "info", f"Orders under {p.citation} need {p.authorisation.replace('_', ' ')} authorisation."
+                "compliant",
+                "info",
+                f"Orders under {p.citation} need {p.authorisation.replace('_', ' ')} authorisation.",
             )
         else:
             yield finding(
@@ -91,6 +95,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 recommendation="Require a judicial order, limited to specific data and necessary information.",
                 data_confidence=p.confidence,
             )
+
 
 CHECKER = Checker(
     id="compelled-assistance",

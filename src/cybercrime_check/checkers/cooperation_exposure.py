@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from ..model.fields import Duration
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..model.fields import Duration
 from ..model.law import NationalLaw
 from ..model.offence import Offence
 from ._common import classify, describe_max, penalty_max_months, quote

@@ -42,9 +42,13 @@ def _refusal(r: CooperationRule, concept: str) -> Iterator[FindingDraft]:
             r.refusal_grounds if isinstance(r.refusal_grounds, str) else [g.ground for g in r.refusal_grounds],
         )
     ]
-    finding = _for_rule(r, "refusal-grounds", (concept, "cooperation.refusal_persecution"), "non_discrimination", evidence)
+    finding = _for_rule(
+        r, "refusal-grounds", (concept, "cooperation.refusal_persecution"), "non_discrimination", evidence
+    )
     if r.refusal_grounds == "unspecified":
-        yield finding("insufficient_information", "medium", f"The data does not record the refusal grounds in {r.citation}.")
+        yield finding(
+            "insufficient_information", "medium", f"The data does not record the refusal grounds in {r.citation}."
+        )
         return
     present = {g.ground for g in r.refusal_grounds} if isinstance(r.refusal_grounds, tuple) else set()
     missing = [g for g in PROTECTIVE_GROUNDS if g not in present]
@@ -110,11 +114,17 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             concept = "cooperation.mla" if r.kind == "mutual_legal_assistance" else "cooperation.extradition"
             dc = r.dual_criminality
             finding = _for_rule(
-                r, "dual-criminality", (concept,), "data_protection", [(f"cooperation_rules[{r.id}].dual_criminality", dc)]
+                r,
+                "dual-criminality",
+                (concept,),
+                "data_protection",
+                [(f"cooperation_rules[{r.id}].dual_criminality", dc)],
             )
             if dc == "unspecified":
                 yield finding(
-                    "insufficient_information", "medium", f"The data does not record whether {r.citation} requires dual criminality."
+                    "insufficient_information",
+                    "medium",
+                    f"The data does not record whether {r.citation} requires dual criminality.",
                 )
             elif dc == "not_required":
                 yield finding(
@@ -139,7 +149,9 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 [(f"cooperation_rules[{r.id}].authorisation", r.authorisation)],
             )
             if r.authorisation == "prior_judicial":
-                yield finding("compliant", "info", f"Direct disclosure under {r.citation} needs prior judicial authorisation.")
+                yield finding(
+                    "compliant", "info", f"Direct disclosure under {r.citation} needs prior judicial authorisation."
+                )
             elif r.authorisation == "unspecified":
                 yield finding(
                     "insufficient_information",

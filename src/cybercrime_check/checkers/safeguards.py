@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import cast
 
-from ..model.fields import Duration
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..engine.verdict import Severity, Status
+from ..model.fields import Duration
 from ..model.law import NationalLaw
 from ..model.procedural_power import AUTHORISATION_RANK, ProceduralPower
-from ..engine.verdict import Severity, Status
 from ._common import powers_gate, quote
 
 INTRUSIVENESS: dict[str, Severity] = {

@@ -19,21 +19,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..model.fields import Confidence, ISODate, Model, ShortText, Text, Url
 from .._version import __version__
+from ..checkers import cooperation_exposure, protected_expression
 from ..engine.catalogue import DEFAULT_VERSION, Catalogue, catalogue
 from ..engine.checker import EvaluationContext
-from ..checkers import cooperation_exposure, protected_expression
-from ..model.law import NationalLaw
-from .triage.grounds import (
-    Jurisdiction,
-    NationalCitation,
-    category_words,
-    cite_provision,
-    dual_criminality_status,
-    state_name,
-)
 from ..engine.verdict import ArticleCitation
+from ..model.fields import Confidence, ISODate, Model, ShortText, Text, Url
+from ..model.law import NationalLaw
+from ..model.wording import category_words, state_name
+from .triage.decision import NationalCitation
+from .triage.dual_criminality import dual_criminality_status
+from .triage.facts import Jurisdiction, cite_provision
 
 SCHEMA_ID = "cybercrime-check/exposure/1"
 DISCLAIMER = (
@@ -139,7 +135,7 @@ def exposure_map(
     (repealed, not yet in force) are left out, as in :meth:`NationalLaw.as_of`.
     """
     from ..engine.evaluate import default_as_of
-    from .triage.grounds import Context
+    from .triage.facts import Context
 
     cat = cat or catalogue()
     cat.check_version(convention)

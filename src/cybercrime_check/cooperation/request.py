@@ -17,6 +17,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, StrictStr, StringConstraints, Tag, ValidationError, model_validator
 from pydantic_core import from_json
 
+from ..errors import LawDataError, Problem
+from ..files.strict_yaml import read_yaml
 from ..model.fields import (
     DateOrUnspecified,
     Identifier,
@@ -29,8 +31,6 @@ from ..model.fields import (
     WordTag,
     word_or_list_discriminator,
 )
-from ..files.strict_yaml import read_yaml
-from ..errors import LawDataError, Problem
 from ..model.law import CountryCode
 from ..model.offence import OffenceCategory
 
@@ -297,12 +297,12 @@ def parse_request_line(raw: bytes, filename: str, line: int) -> AssistanceReques
 
 def load_request(path: str | Path) -> AssistanceRequest:
     """Load one request from a YAML file, or from a JSON file (``.json``)."""
-    from ..files.loader import _display_name, load_model
+    from ..files.loader import display_name, load_model
 
     p = Path(path)
     if p.suffix != ".json":
         return load_model(p, AssistanceRequest)[0]
-    name = _display_name(p)
+    name = display_name(p)
     try:
         raw = p.read_bytes()
     except OSError as exc:

@@ -8,8 +8,6 @@ text version, titles and sources, each with the confidence the data carries.
 from __future__ import annotations
 
 import re
-import sys
-import types
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,9 +15,10 @@ from typing import Literal, cast
 
 from pydantic import Field
 
-from ..model.fields import Confidence, Identifier, Model, Period, ShortText, Text, Url
 from ..errors import CatalogueError
 from ..files.loader import load_model
+from ..model.fields import Confidence, Identifier, Model, Period, ShortText, Text, Url
+from .verdict import ArticleCitation, PrincipleCitation
 
 CatalogueConfidence = Literal["confirmed", "partial", "unconfirmed"]
 TEXT_VERSIONS = ("uncc-2024", "uncc-draft-2024-02")
@@ -210,6 +209,11 @@ class Catalogue:
         self.parameters = load_model(root / "parameters.yaml", Parameters)[0]
         self._by_final = {m.final: m for m in self.crosswalk}
         self._articles = {v: {a.ref: a for a in tv.articles} for v, tv in self.versions.items()}
+        # Lookups every finding repeats, cached on the catalogue they depend on (never on the module).
+        self._citations: dict[tuple[str, str], tuple[ArticleCitation, Confidence]] = {}
+        self._principle_citations: dict[str, PrincipleCitation] = {}
+        self._red_lines: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+        self._vague_patterns: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] | None = None
 
     def check_version(self, version: str) -> str:
         if version not in self.versions:
@@ -269,6 +273,52 @@ class Catalogue:
             confidence=_weakest(mapping.confidence, final_conf),
         )
 
+    def article_citation(self, concept_key: str, version: str) -> tuple[ArticleCitation, Confidence]:
+        """A concept as a finding cites it in ``version``, and the data confidence it lends the finding.
+
+        The confidence rests on the adopted-text numbering: changing the text version changes article
+        numbers, never a finding's status or confidence.
+        """
+        key = (concept_key, version)
+        found = self._citations.get(key)
+        if found is None:
+            a = self.resolve(concept_key, version)
+            citation = ArticleCitation(
+                concept=a.concept, ref=a.ref, title=a.title, version=version, confidence=a.confidence
+            )
+            found = self._citations[key] = (citation, CATALOGUE_TO_DATA[self.resolve(concept_key).confidence])
+        return found
+
+    def principle_citation(self, principle_id: str) -> PrincipleCitation:
+        """A principle as a finding cites it: id, name and the instruments it rests on."""
+        found = self._principle_citations.get(principle_id)
+        if found is None:
+            p = self.principle(principle_id)
+            found = self._principle_citations[principle_id] = PrincipleCitation(
+                id=p.id,
+                name=p.name,
+                sources=tuple(
+                    f"{self.instruments[s.instrument].title.split(' (')[0]} {s.provision}" for s in p.sources
+                ),
+            )
+        return found
+
+    def vague_term_patterns(self) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+        """Per lexicon term: its case-folded variants (a cheap substring pre-check) and the word-bounded regex."""
+        if self._vague_patterns is None:
+            self._vague_patterns = tuple(
+                (
+                    t.term,
+                    tuple(v.casefold() for v in t.variants),
+                    re.compile(
+                        r"\b(?:" + "|".join(re.escape(v) for v in sorted(t.variants, key=len, reverse=True)) + r")\b",
+                        re.I,
+                    ),
+                )
+                for t in self.parameters.vague_terms
+            )
+        return self._vague_patterns
+
     def principle(self, principle_id: str) -> Principle:
         try:
             return self.principles[principle_id]
@@ -277,6 +327,13 @@ class Catalogue:
 
     def red_lines_for(self, principle_ids: tuple[str, ...], concept_keys: tuple[str, ...]) -> tuple[str, ...]:
         """Red lines a finding speaks to: those whose principles it cites, refined by concept."""
+        key = (principle_ids, concept_keys)
+        found = self._red_lines.get(key)
+        if found is None:
+            found = self._red_lines[key] = self._red_lines_for(principle_ids, concept_keys)
+        return found
+
+    def _red_lines_for(self, principle_ids: tuple[str, ...], concept_keys: tuple[str, ...]) -> tuple[str, ...]:
         found = {
             rl.id
             for rl in self.red_line_list.red_lines
@@ -311,18 +368,3 @@ def _weakest(*levels: str | None) -> CatalogueConfidence:
 def catalogue() -> Catalogue:
     """The shipped catalogue (loaded once per process)."""
     return Catalogue(policies_dir())
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable: ``cybercrime_check.engine.catalogue()`` is the shipped catalogue.
-
-    The package exports the function :func:`catalogue` lazily, but importing this submodule
-    makes Python bind the package attribute ``catalogue`` to the module, whichever came first.
-    Calling the module gives the same result as calling the function, so both work.
-    """
-
-    def __call__(self) -> Catalogue:
-        return catalogue()
-
-
-sys.modules[__name__].__class__ = _CallableModule

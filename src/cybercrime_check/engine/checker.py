@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import Field
 
 from ..model.fields import Confidence, Model, ShortText, Text
-from .catalogue import Catalogue
 from ..model.law import NationalLaw
+from .catalogue import Catalogue
 from .verdict import Dimension, Severity, Status
 
 

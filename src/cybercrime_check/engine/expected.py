@@ -8,16 +8,13 @@ the law and reports, per conclusion, whether the library agrees.
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..model.fields import DateOrUnspecified, Identifier, Model, ShortText, Text, Url
 from ..errors import LawDataError, Problem
+from ..model.fields import DateOrUnspecified, Identifier, Model, ShortText, Text, Url
 from ..model.law import NationalLaw
 from .verdict import Dimension, Finding, Status, Verdict
 
@@ -131,7 +128,7 @@ def load_expected(path: str | os.PathLike[str]) -> ExpectedFile:
     return load_model(path, ExpectedFile)[0]
 
 
-def _find_law(expected: ExpectedFile, path: Path, laws: dict[str, NationalLaw] | None) -> NationalLaw:
+def find_law(expected: ExpectedFile, path: Path, laws: dict[str, NationalLaw] | None) -> NationalLaw:
     from ..files.loader import load_law
 
     if laws is not None:
@@ -155,40 +152,3 @@ def _find_law(expected: ExpectedFile, path: Path, laws: dict[str, NationalLaw] |
             ]
         )
     return law
-
-
-def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: date | None, quiet: bool) -> int:
-    """The ``test`` command: print agreement per expectation; 0 if all match, else 1."""
-    from .evaluate import build_registry, evaluate
-    from ..files.loader import load_laws
-
-    given = {law.id: law for law in load_laws(laws)} if laws else None
-    registry = build_registry()
-    total = matched = 0
-    for name in files:
-        path = Path(name)
-        expected = load_expected(path)
-        law = _find_law(expected, path, given)
-        day = as_of or (expected.as_of if isinstance(expected.as_of, date) else None)
-        verdict = evaluate(law, as_of=day, registry=registry)
-        for o in compare(expected, verdict):
-            total += 1
-            matched += o.matched
-            e = o.expectation
-            if o.matched and quiet:
-                continue
-            mark = "ok  " if o.matched else "FAIL"
-            print(
-                f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected {e.status} "
-                f"({e.dimension}) per {e.source.author}"
-            )
-            if not o.matched:
-                if o.actual:
-                    for checker, status, reason in o.actual:
-                        print(f"       library: {checker} -> {status}: {reason}")
-                else:
-                    print("       library: no finding about this provision in this dimension")
-    share = f"{matched / total:.0%}" if total else "n/a"
-    print(f"agreement: {matched}/{total} expected findings matched ({share})")
-    sys.stdout.flush()
-    return 0 if matched == total else 1

@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..engine._gc import gc_paused
-from .strict_yaml import YamlDocument, read_yaml
 from ..errors import LawDataError, Problem
 from ..model.law import IntegrityError, NationalLaw
+from .strict_yaml import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,7 +33,7 @@ def origin_of(law: NationalLaw) -> LawOrigin | None:
     return origin if isinstance(origin, LawOrigin) else None
 
 
-def _display_name(path: Path) -> str:
+def display_name(path: Path) -> str:
     try:
         return os.path.relpath(path)
     except ValueError:  # different drive on Windows
@@ -67,7 +67,7 @@ def problems_from_validation(doc: YamlDocument, exc: ValidationError) -> list[Pr
 def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDocument]:
     """Strictly load one YAML file as ``model``; raise :class:`LawDataError` on any problem."""
     p = Path(path)
-    name = _display_name(p)
+    name = display_name(p)
     try:
         raw = p.read_bytes()
     except OSError as exc:
@@ -118,7 +118,7 @@ def load_laws(paths: Iterable[str | os.PathLike[str]]) -> list[NationalLaw]:
         except LawDataError as exc:
             problems.extend(exc.problems)
             continue
-        where = _display_name(path)
+        where = display_name(path)
         if law.id in ids:
             problems.append(
                 Problem(where, 1, 1, "id", f"law id {law.id!r} is also used by {ids[law.id]}", "duplicate_law")

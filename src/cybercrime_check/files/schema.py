@@ -31,7 +31,7 @@ def schema(which: str) -> dict[str, Any]:
         data = AssistanceRequest.model_json_schema(by_alias=True)
         title = "cybercrime-check assistance request"
     elif which == "decision":
-        from ..cooperation.triage.grounds import Decision
+        from ..cooperation.triage.decision import Decision
 
         data = Decision.model_json_schema(by_alias=True, mode="serialization")
         title = "cybercrime-check triage decision (cybercrime-check/decision/1)"

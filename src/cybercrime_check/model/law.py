@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
+from .cooperation import CooperationRule
 from .fields import (
     DateOrUnspecified,
     Identifier,
@@ -23,7 +24,6 @@ from .fields import (
     WordTag,
     word_or_list_discriminator,
 )
-from .cooperation import CooperationRule
 from .offence import Offence
 from .procedural_power import ProceduralPower
 from .provision import Provision, Source

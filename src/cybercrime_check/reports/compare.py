@@ -10,21 +10,17 @@ state with two instruments (a penal code and a cybercrime statute) has one row.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 from pydantic import Field
 
-from ..model.fields import ISODate, Model, ShortText, Text
 from .._version import __version__
-from ..engine.catalogue import DEFAULT_VERSION, catalogue
-from ..errors import LawDataError
-from ..model.law import NationalLaw
+from ..engine.catalogue import catalogue
 from ..engine.verdict import DISCLAIMER, Status, Verdict, worst_status
+from ..model.fields import ISODate, Model, ShortText, Text
+from ..model.wording import country_name
 
 
 class FindingRef(Model):
@@ -83,13 +79,6 @@ class Comparison(Model):
         return self.model_dump_json(by_alias=True, indent=2) + "\n"
 
 
-def _jurisdiction_name(code: str) -> str:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    return str(getattr(country, "common_name", None) or country.name) if country else code
-
-
 @dataclass(frozen=True)
 class Digest:
     """What the heatmap needs from one verdict: per finding its status, principles and red lines.
@@ -120,10 +109,10 @@ def build_comparison(verdicts: Sequence[Verdict]) -> Comparison:
     if not verdicts:
         raise ValueError("nothing to compare: no verdicts")
     ordered = sorted(verdicts, key=lambda v: (v.law.jurisdiction, v.law.id))
-    return _comparison([Digest.of(v) for v in ordered], tuple(ordered))
+    return comparison_from_digests([Digest.of(v) for v in ordered], tuple(ordered))
 
 
-def _comparison(digests: Sequence[Digest], verdicts: tuple[Verdict, ...]) -> Comparison:
+def comparison_from_digests(digests: Sequence[Digest], verdicts: tuple[Verdict, ...]) -> Comparison:
     if not digests:
         raise ValueError("nothing to compare: no verdicts")
     if len({d.convention for d in digests}) > 1 or len({d.as_of for d in digests}) > 1:
@@ -162,7 +151,7 @@ def _comparison(digests: Sequence[Digest], verdicts: tuple[Verdict, ...]) -> Com
         rows.append(
             Row(
                 jurisdiction=code,
-                name=_jurisdiction_name(code),
+                name=country_name(code),
                 law_ids=tuple(d.law_id for d in group),
                 principles=cells(by_principle, principle_keys),
                 red_lines=cells(by_red_line, red_line_keys),
@@ -183,143 +172,3 @@ def _comparison(digests: Sequence[Digest], verdicts: tuple[Verdict, ...]) -> Com
         rows=tuple(rows),
         verdicts=verdicts,
     )
-
-
-_Job = tuple[str, str, date | None, bool, bool]
-
-
-def _evaluate_file(job: _Job) -> tuple[NationalLaw | None, Verdict] | LawDataError:
-    from ..engine.evaluate import evaluate
-    from ..files.loader import load_law
-
-    path, convention, as_of, third_party, keep_law = job
-    try:
-        law = load_law(path)
-    except LawDataError as exc:  # returned, so that every bad file is reported, not just the first
-        return exc
-    verdict = evaluate(law, convention=convention, as_of=as_of, third_party=third_party)
-    # Sending the law back from a worker costs as much as the verdict; only HTML reports need it.
-    return (law if keep_law else None), verdict
-
-
-def evaluate_files(
-    paths: Sequence[str | Path],
-    *,
-    convention: str = DEFAULT_VERSION,
-    as_of: date | None = None,
-    third_party: bool = True,
-    jobs: int = 1,
-    keep_laws: bool = True,
-    progress: Callable[[int], Any] | None = None,
-) -> list[tuple[NationalLaw | None, Verdict]]:
-    """Load and evaluate each file; with ``jobs > 1`` in that many processes.
-
-    Results come back in the order of ``paths`` whatever the number of jobs,
-    so the output does not depend on scheduling. With ``keep_laws=False`` the
-    law slot is ``None`` (cheaper across processes). Bad input in any file raises
-    :class:`~cybercrime_check.errors.LawDataError` naming the file.
-    """
-    from ..engine.evaluate import default_as_of
-
-    day = as_of or default_as_of()
-    work: list[_Job] = [(str(p), convention, day, third_party, keep_laws) for p in paths]
-    results: list[tuple[NationalLaw | None, Verdict] | LawDataError] = []
-    if jobs <= 1 or len(work) < 2:
-        for job in work:
-            results.append(_evaluate_file(job))
-            if progress:
-                progress(1)
-    else:
-        chunk = max(1, len(work) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for item in pool.map(_evaluate_file, work, chunksize=chunk):
-                results.append(item)
-                if progress:
-                    progress(1)
-    problems = [p for r in results if isinstance(r, LawDataError) for p in r.problems]
-    if problems:
-        raise LawDataError(problems)
-    return [r for r in results if not isinstance(r, LawDataError)]
-
-
-@dataclass(frozen=True)
-class _Rendered:
-    digest: Digest
-    text: str
-    """The verdict as the chosen format renders it: indented JSON, or CSV rows without the header."""
-
-
-def _render_file(job: tuple[_Job, str]) -> _Rendered | LawDataError:
-    result = _evaluate_file(job[0])
-    if isinstance(result, LawDataError):
-        return result
-    verdict = result[1]
-    if job[1] == "json":  # indented as an item of the comparison's "verdicts" list
-        text = verdict.model_dump_json(by_alias=True, indent=2).replace("\n", "\n    ")
-    else:
-        from .render import csv_rows
-
-        text = csv_rows(verdict)
-    return _Rendered(Digest.of(verdict), text)
-
-
-def compare_files_text(
-    paths: Sequence[str | Path],
-    fmt: str,
-    *,
-    convention: str = DEFAULT_VERSION,
-    as_of: date | None = None,
-    third_party: bool = True,
-    jobs: int = 1,
-) -> str:
-    """The comparison of ``paths`` as JSON or CSV, byte for byte what :func:`build_comparison`
-    followed by :meth:`Comparison.to_json` (or ``render_csv``) gives, but rendered in the workers:
-    the parent only receives each verdict's text and its :class:`Digest`, never typed verdicts.
-    """
-    return "".join(
-        iter_compare_text(paths, fmt, convention=convention, as_of=as_of, third_party=third_party, jobs=jobs)
-    )
-
-
-def iter_compare_text(
-    paths: Sequence[str | Path],
-    fmt: str,
-    *,
-    convention: str = DEFAULT_VERSION,
-    as_of: date | None = None,
-    third_party: bool = True,
-    jobs: int = 1,
-) -> Iterator[str]:
-    """:func:`compare_files_text` in pieces, to write a large comparison without joining it in memory."""
-    from ..engine.evaluate import default_as_of
-
-    if fmt not in ("json", "csv"):
-        raise ValueError(f"compare_files_text renders json or csv, not {fmt!r}")
-    day = as_of or default_as_of()
-    work = [((str(p), convention, day, third_party, False), fmt) for p in paths]
-    if jobs <= 1 or len(work) < 2:
-        results = [_render_file(job) for job in work]
-    else:
-        chunk = max(1, len(work) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_render_file, work, chunksize=chunk))
-    problems = [p for r in results if isinstance(r, LawDataError) for p in r.problems]
-    if problems:
-        raise LawDataError(problems)
-    done = sorted(
-        (r for r in results if isinstance(r, _Rendered)), key=lambda r: (r.digest.jurisdiction, r.digest.law_id)
-    )
-    if fmt == "csv":
-        from .render import CSV_COLUMNS, csv_rows_text
-
-        yield csv_rows_text([CSV_COLUMNS])
-        yield from (r.text for r in done)
-        return
-    head = _comparison([r.digest for r in done], ()).to_json()
-    marker = '"verdicts": []'
-    before, found, after = head.partition(marker)
-    assert found and marker not in after
-    yield before + '"verdicts": [\n    '
-    for i, r in enumerate(done):
-        yield (",\n    " if i else "") + r.text
-    yield "\n  ]" + after

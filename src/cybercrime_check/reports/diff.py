@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from ..model.fields import ISODate, Model, ShortText, Text
 from .._version import __version__
 from ..engine.catalogue import DEFAULT_VERSION
-from ..errors import UsageError
-from ..model.law import NationalLaw
 from ..engine.verdict import DISCLAIMER, SEVERITY_RANK, STATUS_BADNESS, Finding, Verdict
+from ..errors import UsageError
+from ..model.fields import ISODate, Model, ShortText, Text
+from ..model.law import NationalLaw
 
 Direction = Literal["worse", "better", "unchanged", "unclear"]
 _BAD = frozenset({"non_compliant", "partially_compliant"})

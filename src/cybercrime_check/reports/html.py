@@ -20,9 +20,9 @@ from ..engine.verdict import DIMENSIONS, SEVERITY_RANK, STATUS_BADNESS, STATUS_M
 if TYPE_CHECKING:
     import jinja2
 
-    from .compare import Comparison
     from ..cooperation.exposure import ExposureMap
     from ..model.law import NationalLaw
+    from .compare import Comparison
 
 STATUS_LABEL = {
     "non_compliant": "Non-compliant",
@@ -182,11 +182,15 @@ def render_exposure_html(exposure: ExposureMap) -> str:
         names[c.requested] = c.requested_name.removeprefix("the ")
     for s in exposure.states:
         names.setdefault(s, s)
-    return _environment().get_template("exposure.html.j2").render(
-        title=f"Transnational-repression exposure map: {len(exposure.states)} states",
-        map=exposure,
-        cells=cells,
-        names=names,
-        convention=exposure.convention,
-        disclaimer=exposure.disclaimer,
+    return (
+        _environment()
+        .get_template("exposure.html.j2")
+        .render(
+            title=f"Transnational-repression exposure map: {len(exposure.states)} states",
+            map=exposure,
+            cells=cells,
+            names=names,
+            convention=exposure.convention,
+            disclaimer=exposure.disclaimer,
+        )
     )

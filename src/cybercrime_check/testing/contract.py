@@ -43,22 +43,16 @@ from hypothesis import settings as Settings
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
-from ..model.fields import Duration
 from ..engine.catalogue import TEXT_VERSIONS, Catalogue, catalogue
 from ..engine.checker import Checker, EvaluationContext, FindingDraft
-from ..engine.evaluate import (
-    ENTRY_POINT_GROUP,
-    _plugin_name,
-    _ProvisionRefs,
-    _resolve,
-    _validate_checker,
-    _validate_output,
-    build_registry,
-)
-from ..model.law import NationalLaw
-from ..files.loader import dump_law_yaml
-from ..model.offence import Defence, DefenceKind
+from ..engine.findings import findings_from_drafts
+from ..engine.isolation import validate_output
+from ..engine.registry import ENTRY_POINT_GROUP, build_registry, plugin_name, validate_checker
 from ..engine.verdict import STATUS_BADNESS
+from ..files.loader import dump_law_yaml
+from ..model.fields import Duration
+from ..model.law import NationalLaw
+from ..model.offence import Defence, DefenceKind
 from .strategies import SOURCE_ID, durations, national_laws, offences
 
 __all__ = [
@@ -167,9 +161,9 @@ def _rebuilt(law: NationalLaw, **update: Any) -> NationalLaw:
     return NationalLaw.model_validate(law.model_copy(update=update).model_dump(by_alias=True))
 
 
-def _power_safeguard(field: str, value: st.SearchStrategy[Any], present: Callable[[Any], bool]) -> Callable[
-    [NationalLaw, st.DataObject], Change | None
-]:
+def _power_safeguard(
+    field: str, value: st.SearchStrategy[Any], present: Callable[[Any], bool]
+) -> Callable[[NationalLaw, st.DataObject], Change | None]:
     def apply(law: NationalLaw, data: st.DataObject) -> Change | None:
         candidates = [p for p in law.powers if not present(getattr(p, field))]
         if not candidates:
@@ -381,9 +375,7 @@ def _law_text(law: NationalLaw) -> str:
 
 
 def _broke(checker: Checker, what: str, law: NationalLaw) -> ContractViolation:
-    return ContractViolation(
-        f"Checker {checker.id!r} broke the plugin contract: {what}", law, "Counterexample"
-    )
+    return ContractViolation(f"Checker {checker.id!r} broke the plugin contract: {what}", law, "Counterexample")
 
 
 def _run_once(checker: Checker, law: NationalLaw, ctx: EvaluationContext) -> list[FindingDraft]:
@@ -392,7 +384,7 @@ def _run_once(checker: Checker, law: NationalLaw, ctx: EvaluationContext) -> lis
         result = list(checker.check(law, ctx))
     except Exception as exc:
         raise _broke(checker, f"it raised {type(exc).__name__}: {exc}", law) from exc
-    drafts, problem = _validate_output(checker, frozenset(p.id for p in law.provisions()), result)
+    drafts, problem = validate_output(checker, frozenset(p.id for p in law.provisions()), result)
     if problem is not None:
         raise _broke(checker, problem.replace(f"Checker {checker.id!r} ", "it "), law)
     return drafts
@@ -410,7 +402,7 @@ def _core(checker: Checker, law: NationalLaw, ctx: EvaluationContext) -> None:
     first = _run_once(checker, law, ctx)
     for d in first:
         try:
-            _resolve(d, checker, _ProvisionRefs(law), cat, ctx.convention)
+            findings_from_drafts((d,), checker, law, convention=ctx.convention, cat=cat)
         except Exception as exc:
             raise _broke(checker, f"the engine could not resolve its finding {d.rule!r} ({exc})", law) from exc
     if law.model_dump(mode="json", by_alias=True) != data_before:
@@ -430,8 +422,9 @@ def _core(checker: Checker, law: NationalLaw, ctx: EvaluationContext) -> None:
         )
 
 
-def _monotone(checker: Checker, transform: Transform, relation: Relation, law: NationalLaw, change: Change,
-              ctx: EvaluationContext) -> None:
+def _monotone(
+    checker: Checker, transform: Transform, relation: Relation, law: NationalLaw, change: Change, ctx: EvaluationContext
+) -> None:
     before = _run_once(checker, law, ctx)
     after = _run_once(checker, change.law, ctx)
     problem = relation.check(before, after, change)
@@ -501,7 +494,7 @@ def check_contract(
     seen: set[str] = set()
     for checker in checkers:
         try:
-            _validate_checker(checker, cat, seen)
+            validate_checker(checker, cat, seen)
         except Exception as exc:
             ident = getattr(checker, "id", repr(checker))
             raise ContractViolation(f"Checker {ident!r} cannot be registered: {exc}") from exc
@@ -582,7 +575,7 @@ def check_plugin(
     """Register ``plugin`` as the engine does, then :func:`check_contract` every checker it contributes."""
     from ..checkers import builtin_plugin
 
-    name = _plugin_name(plugin)
+    name = plugin_name(plugin)
     registry = build_registry([] if plugin is builtin_plugin else [plugin], third_party=False)
     for failure in registry.failures:
         raise ContractViolation(f"Plugin {failure.plugin!r} failed to register: {failure.error}")

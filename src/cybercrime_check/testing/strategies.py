@@ -32,10 +32,36 @@ from typing import Any, get_args
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ..model.fields import Confidence, Duration
+from ..cooperation.request import (
+    DATA_MEASURES,
+    MEASURES,
+    PROTECTED_FACTS,
+    AssistanceRequest,
+    Assurances,
+    DescribedOffence,
+    LegalBasis,
+    RequestDataCategory,
+    Target,
+    Urgency,
+)
 from ..engine.catalogue import TEXT_VERSIONS, catalogue
 from ..engine.checker import FindingDraft
+from ..engine.findings import finding_order
+from ..engine.summary import summarise
+from ..engine.verdict import (
+    DIMENSIONS,
+    ArticleCitation,
+    CheckerInfo,
+    Evidence,
+    Finding,
+    LawIdentity,
+    ProvisionRef,
+    Severity,
+    Status,
+    Verdict,
+)
 from ..model.cooperation import CooperationKind, CooperationRule, DualCriminality, RefusalGround, RefusalGroundKind
+from ..model.fields import Confidence, Duration
 from ..model.law import Amendment, NationalLaw, TextUsed
 from ..model.offence import (
     CONTENT_OUTSIDE_CONVENTION,
@@ -63,30 +89,6 @@ from ..model.procedural_power import (
     ProceduralPower,
 )
 from ..model.provision import Claim, Conflict, Decision, LegalStatus, Source
-from ..cooperation.request import (
-    DATA_MEASURES,
-    MEASURES,
-    PROTECTED_FACTS,
-    AssistanceRequest,
-    Assurances,
-    DescribedOffence,
-    LegalBasis,
-    RequestDataCategory,
-    Target,
-    Urgency,
-)
-from ..engine.verdict import (
-    DIMENSIONS,
-    ArticleCitation,
-    CheckerInfo,
-    Evidence,
-    Finding,
-    LawIdentity,
-    ProvisionRef,
-    Severity,
-    Status,
-    Verdict,
-)
 
 __all__ = [
     "CONTENT_CATEGORIES",
@@ -343,7 +345,8 @@ _CATEGORY = st.one_of(st.sampled_from(sorted(CYBER_DEPENDENT)), st.sampled_from(
 # Occasionally many long undefined terms, to probe the length limits of reasons that list them.
 _UNDEFINED_TERMS = st.one_of(
     st.just(()),
-    st.lists(texts(400), max_size=2), st.lists(texts(400).map(lambda t: t * (400 // len(t))), min_size=11, max_size=12)
+    st.lists(texts(400), max_size=2),
+    st.lists(texts(400).map(lambda t: t * (400 // len(t))), min_size=11, max_size=12),
 ).map(tuple)
 
 
@@ -809,8 +812,6 @@ _ANY_DRAFT = finding_drafts()
 
 def _resolved(d: FindingDraft, law: NationalLaw, convention: str, checker: str, version: str) -> Finding:
     """A draft resolved as the engine resolves one: articles, principles and red lines from the catalogue."""
-    from ..engine.evaluate import _principle
-
     cat = catalogue()
     provision = next((p for p in law.provisions() if p.id == d.provision_id), None)
     return Finding(
@@ -829,7 +830,7 @@ def _resolved(d: FindingDraft, law: NationalLaw, convention: str, checker: str, 
             ArticleCitation(concept=a.concept, ref=a.ref, title=a.title, version=convention, confidence=a.confidence)
             for a in (cat.resolve(k, convention) for k in d.concepts)
         ),
-        principles=tuple(_principle(cat, pid) for pid in d.principles),
+        principles=tuple(cat.principle_citation(pid) for pid in d.principles),
         red_lines=cat.red_lines_for(d.principles, d.concepts),
         reason=d.reason,
         evidence=tuple(Evidence(path=p, value=v) for p, v in d.evidence),
@@ -858,8 +859,6 @@ def findings(*, law: NationalLaw | None = None, status: Any = None) -> st.Search
 
 @st.composite
 def _verdict(draw: st.DrawFn, laws: st.SearchStrategy[NationalLaw], max_findings: int) -> Verdict:
-    from ..engine.evaluate import _finding_order, summarise
-
     law = draw(laws)
     convention = draw(_CONVENTION)
     checker_ids = draw(st.lists(identifiers(), min_size=1, max_size=3, unique=True))
@@ -868,7 +867,7 @@ def _verdict(draw: st.DrawFn, laws: st.SearchStrategy[NationalLaw], max_findings
     for _ in range(draw(st.integers(0, max_findings))):
         d = draw(_draft(_ANY_CONCEPTS, _ANY_PRINCIPLES, ids, _ANY_STATUS))
         found.append(_resolved(d, law, convention, draw(st.sampled_from(checker_ids)), "1.0"))
-    found.sort(key=_finding_order)
+    found.sort(key=finding_order)
     return Verdict(
         law=LawIdentity(id=law.id, jurisdiction=law.jurisdiction, title=law.title, content_hash=law.content_hash()),
         as_of=draw(_DATE),

@@ -121,25 +121,37 @@ def _foreseeability(p: ProceduralPower, name: str) -> FindingDraft:
     reason: str
     authority = f"ECtHR, {ZAKHAROV}, §§ 229-231, 243-244"
     if p.grounds in ("vague", "none"):
-        status, reason = "non_compliant", (
-            f"The law does not state clearly when the {name} power in {p.citation} may be used "
-            f"(grounds: {p.grounds}), so people cannot foresee it and the authorities' discretion is unbounded"
+        status, reason = (
+            "non_compliant",
+            (
+                f"The law does not state clearly when the {name} power in {p.citation} may be used "
+                f"(grounds: {p.grounds}), so people cannot foresee it and the authorities' discretion is unbounded"
+            ),
         )
     elif p.grounds == "unspecified" or p.applies_to == "unspecified":
-        status, reason = "insufficient_information", (
-            f"The data does not record the grounds or the offences for which the {name} power in "
-            f"{p.citation} may be used, which the Court requires the law to state"
+        status, reason = (
+            "insufficient_information",
+            (
+                f"The data does not record the grounds or the offences for which the {name} power in "
+                f"{p.citation} may be used, which the Court requires the law to state"
+            ),
         )
     elif p.applies_to == "all_crimes":
-        status, reason = "partially_compliant", (
-            f"The {name} power in {p.citation} has stated grounds but may be used for any offence; the Court "
-            "requires the nature of the offences to be set out and noted with concern interception for a "
-            "very wide range of offences"
+        status, reason = (
+            "partially_compliant",
+            (
+                f"The {name} power in {p.citation} has stated grounds but may be used for any offence; the Court "
+                "requires the nature of the offences to be set out and noted with concern interception for a "
+                "very wide range of offences"
+            ),
         )
     else:
-        status, reason = "compliant", (
-            f"The law states the grounds for the {name} power in {p.citation} and limits it to "
-            f"{p.applies_to.replace('_', ' ')}"
+        status, reason = (
+            "compliant",
+            (
+                f"The law states the grounds for the {name} power in {p.citation} and limits it to "
+                f"{p.applies_to.replace('_', ' ')}"
+            ),
         )
     return _finding(
         p,
@@ -162,18 +174,25 @@ def _duration(p: ProceduralPower, name: str) -> FindingDraft:
         status, reason = "non_compliant", f"The {name} power in {p.citation} has no time limit"
     elif p.renewals == "unlimited":
         # Judged whether or not the period is known: unlimited renewal is in the data either way.
-        status, reason = "partially_compliant", (
-            f"The {name} power in {p.citation} lasts {limit} but may be renewed without limit; the Court "
-            "accepts that only where the law clearly sets the conditions for renewal and cancellation"
+        status, reason = (
+            "partially_compliant",
+            (
+                f"The {name} power in {p.citation} lasts {limit} but may be renewed without limit; the Court "
+                "accepts that only where the law clearly sets the conditions for renewal and cancellation"
+            ),
         )
     elif p.duration == "unspecified" or p.renewals == "unspecified":
-        status, reason = "insufficient_information", (
-            f"The data does not record both the time limit of the {name} power in {p.citation} and whether "
-            "and how it may be renewed"
+        status, reason = (
+            "insufficient_information",
+            (
+                f"The data does not record both the time limit of the {name} power in {p.citation} and whether "
+                "and how it may be renewed"
+            ),
         )
     else:
-        status, reason = "compliant", (
-            f"The {name} power in {p.citation} is limited to {p.duration}, with a stated rule on renewal"
+        status, reason = (
+            "compliant",
+            (f"The {name} power in {p.citation} is limited to {p.duration}, with a stated rule on renewal"),
         )
     return _finding(
         p,
@@ -195,17 +214,23 @@ def _authorisation(p: ProceduralPower, name: str) -> FindingDraft:
     if p.authorisation in ("prior_judicial", "independent_body"):
         status, reason = "compliant", f"Use of the {name} power in {p.citation} is authorised by {who}"
     elif p.authorisation == "prosecutor":
-        status, reason = "partially_compliant", (
-            f"The {name} power in {p.citation} is authorised by a prosecutor; the Court accepts a non-judicial "
-            "authority only if it is sufficiently independent of the executive, which the data does not show"
+        status, reason = (
+            "partially_compliant",
+            (
+                f"The {name} power in {p.citation} is authorised by a prosecutor; the Court accepts a non-judicial "
+                "authority only if it is sufficiently independent of the executive, which the data does not show"
+            ),
         )
     elif p.authorisation == "unspecified":
         status = "insufficient_information"
         reason = f"The data does not record who authorises the {name} power in {p.citation}"
     else:
-        status, reason = "non_compliant", (
-            f"The {name} power in {p.citation} is authorised by {who}, not by a judge or a body independent "
-            "of the executive"
+        status, reason = (
+            "non_compliant",
+            (
+                f"The {name} power in {p.citation} is authorised by {who}, not by a judge or a body independent "
+                "of the executive"
+            ),
         )
     return _finding(
         p,
@@ -279,19 +304,28 @@ def _notification(p: ProceduralPower, name: str) -> FindingDraft:
     if p.remedy is False:
         status, reason = "non_compliant", f"No remedy is available against the {name} power in {p.citation}"
     elif p.notification == "not_required":
-        status, reason = "partially_compliant", (
-            f"People subjected to the {name} power in {p.citation} are never told, so a remedy can rarely be "
-            "used: the Court treats notification and remedies as inextricably linked"
+        status, reason = (
+            "partially_compliant",
+            (
+                f"People subjected to the {name} power in {p.citation} are never told, so a remedy can rarely be "
+                "used: the Court treats notification and remedies as inextricably linked"
+            ),
         )
     elif p.notification == "unspecified" or p.remedy == "unspecified":
-        status, reason = "insufficient_information", (
-            f"The data does not record both whether people subjected to the {name} power in {p.citation} "
-            "are notified and whether they have a remedy"
+        status, reason = (
+            "insufficient_information",
+            (
+                f"The data does not record both whether people subjected to the {name} power in {p.citation} "
+                "are notified and whether they have a remedy"
+            ),
         )
     else:
-        status, reason = "compliant", (
-            f"People subjected to the {name} power in {p.citation} are notified "
-            f"({p.notification.replace('_', ' ')}) and have a remedy"
+        status, reason = (
+            "compliant",
+            (
+                f"People subjected to the {name} power in {p.citation} are notified "
+                f"({p.notification.replace('_', ' ')}) and have a remedy"
+            ),
         )
     return _finding(
         p,

@@ -1,0 +1,174 @@
+"""Grounds on the request's footing: its legal basis, and whether the offence is within the Convention's scope."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ...checkers._common import (
+    CATEGORY_CONCEPT,
+    describe_max,
+)
+from ...model.wording import category_words
+from .decision import Ground
+from .facts import Context, OffenceFacts
+
+# --- the grounds -------------------------------------------------------------------------------
+
+
+def legal_basis_ground(ctx: Context, basis: str, treaty: str | None, extradition: bool) -> Ground:
+    """On what the request relies, and whether that basis needs checking."""
+    concepts = ["cooperation.general"]
+    if basis == "unspecified":
+        return ctx.ground(
+            "legal_basis",
+            "need_information",
+            "The request does not state the treaty or other basis it relies on.",
+            concepts,
+            missing=("legal_basis: the treaty or other legal basis the request relies on",),
+        )
+    if basis == "un_convention":
+        return ctx.ground(
+            "legal_basis",
+            "assist",
+            "The request relies on the Convention, which binds only States Parties once it is in force between them "
+            "(ninety days after the fortieth instrument); the library does not record ratifications, so confirm that "
+            "both states are parties.",
+            [*concepts, "final.entry_into_force"],
+        )
+    if basis == "budapest_convention":
+        return ctx.ground(
+            "legal_basis",
+            "assist",
+            "The request relies on the Council of Europe Convention on Cybercrime (ETS 185), not on this Convention; "
+            "the library does not record whether both states are parties to it.",
+            concepts,
+        )
+    if basis == "bilateral_treaty":
+        return ctx.ground(
+            "legal_basis",
+            "assist",
+            f"The request relies on a bilateral treaty ({treaty or 'not named'}); whether it is in force and covers "
+            "the measures asked is not modelled.",
+            concepts,
+        )
+    if extradition:
+        return ctx.ground(
+            "legal_basis",
+            "need_information",
+            "The request names no treaty; many states extradite only under a treaty, others on reciprocity under "
+            "their own law, and the requested state's rule is not modelled.",
+            [*concepts, "cooperation.extradition"],
+            measures=("extradition",),
+            missing=("legal_basis: whether the requested state's law allows extradition without a treaty",),
+        )
+    return ctx.ground(
+        "legal_basis",
+        "assist_with_conditions",
+        "The request names no treaty, so assistance can rest only on the requested state's own law and reciprocity.",
+        concepts,
+        conditions=("Assist only as the requested state's law allows assistance without a treaty (reciprocity).",),
+    )
+
+
+def scope_ground(ctx: Context, off: OffenceFacts, basis: str, extradition: bool) -> tuple[Ground, ...]:
+    """Convention offence, 'serious crime' by the four-year test, or neither (and extradition's narrower reach)."""
+    threshold = ctx.threshold
+    limit = threshold.months()
+    convention_basis = basis in ("un_convention", "unspecified")
+    data = (off.confidence,)
+    grounds: list[Ground] = []
+    if off.classification in ("cyber_dependent", "cyber_enabled", "content_in_convention"):
+        grounds.append(
+            ctx.ground(
+                "scope",
+                "assist",
+                f"{off.label} is an offence of {category_words(off.category)}, one the Convention itself requires "
+                "states to establish, so cooperation extends to it.",
+                ["cooperation.convention_offences", CATEGORY_CONCEPT[off.category]],
+                data=data,
+            )
+        )
+        return tuple(grounds)
+    if off.category == "unspecified":
+        return (
+            ctx.ground(
+                "scope",
+                "need_information",
+                "The request does not say what kind of offence it concerns, so its place in the Convention's scope "
+                "cannot be decided.",
+                ["cooperation.convention_offences", "cooperation.serious_crime"],
+                missing=("offence.category: the kind of offence (illegal access, fraud, false information, ...)",),
+                data=data,
+            ),
+        )
+    serious = ["cooperation.serious_crime", "definitions.serious_crime"]
+    basic = off.basic_max
+    if isinstance(basic, Fraction) and basic >= limit:
+        grounds.append(
+            ctx.ground(
+                "scope",
+                "assist",
+                f"{off.label} is not a Convention offence but carries {describe_max(off.offence.penalty)}, which meets "
+                f"the 'serious crime' threshold of {threshold}, so cooperation on electronic evidence extends to it.",
+                serious,
+                data=data,
+            )
+        )
+    elif off.highest_max is not None and off.highest_max >= limit:
+        grounds.append(
+            ctx.ground(
+                "scope",
+                "need_information",
+                f"The basic offence in {off.label} carries {describe_max(off.offence.penalty)}, below the 'serious "
+                f"crime' threshold of {threshold}; only an aggravated form reaches it ({off.highest_label}).",
+                serious,
+                missing=(f"offence: whether the aggravated form of {off.label} is charged ({off.highest_label})",),
+                data=data,
+            )
+        )
+    elif basic is None or basic == "none":
+        grounds.append(
+            ctx.ground(
+                "scope",
+                "need_information",
+                f"The maximum penalty for {off.label} is not known, so whether it is a 'serious crime' "
+                f"({threshold} or more) cannot be decided.",
+                serious,
+                missing=(f"offence: the maximum penalty for {off.label}",),
+                data=data,
+            )
+        )
+    else:
+        grounds.append(
+            ctx.ground(
+                "scope",
+                "may_refuse" if convention_basis else "assist",
+                f"{off.label} is neither a Convention offence nor a 'serious crime' (it carries "
+                f"{describe_max(off.offence.penalty)}, below {threshold})"
+                + (
+                    ", so the Convention creates no obligation to assist."
+                    if convention_basis
+                    else "; the request rests on another basis, whose scope this library does not assess."
+                ),
+                serious,
+                data=data,
+            )
+        )
+    if extradition and grounds[-1].effect in ("assist", "need_information"):
+        grounds.append(
+            ctx.ground(
+                "scope",
+                "may_refuse" if convention_basis else "assist",
+                f"{off.label} is not a Convention offence; the Convention's extradition article covers Convention "
+                "offences, and its 'serious crime' extension reaches electronic evidence only"
+                + (
+                    ", so it gives no basis to extradite."
+                    if convention_basis
+                    else "; the request rests on another basis, whose scope this library does not assess."
+                ),
+                ["cooperation.extradition", "cooperation.serious_crime"],
+                measures=("extradition",),
+                data=data,
+            )
+        )
+    return tuple(grounds)

@@ -1,0 +1,163 @@
+"""Triage of a JSON Lines stream: read, triage and write in chunks, so memory stays flat.
+
+A malformed line is reported with its line number and the other lines are still triaged; the tally
+counts every input line. With ``jobs > 1`` chunks go to worker processes, at most ``2 * jobs`` in
+flight, and results are written in input order.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import replace
+from datetime import date
+from typing import Any, BinaryIO
+
+from ...errors import LawDataError, Problem
+from ...reports.decisions import render_decision
+from ..request import MAX_LINE_BYTES, parse_request_line
+from .tally import Tally
+from .triager import Triager
+
+CHUNK_LINES = 512
+
+
+Record = tuple[int, bytes | Problem]
+
+
+def read_records(stream: BinaryIO, filename: str) -> Iterator[Record]:
+    """Number the lines of a JSON Lines stream; a line over the size limit becomes a problem (and is skipped)."""
+    number = 0
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            yield number, Problem(filename, number, 0, "", f"line longer than {MAX_LINE_BYTES} bytes", "too_long")
+            continue
+        yield number, line.rstrip(b"\n").rstrip(b"\r")
+
+
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+ChunkResult = tuple[str, list[str], Tally]
+
+
+def triage_chunk(triager: Triager, fmt: str, filename: str, chunk: list[Record]) -> ChunkResult:
+    """Triage one chunk of lines: (rendered output, error reports, tally)."""
+    out: list[str] = []
+    errors: list[str] = []
+    tally = Tally(lines=len(chunk))
+    for number, raw in chunk:
+        if isinstance(raw, Problem):
+            tally.malformed += 1
+            errors.append(str(raw))
+            continue
+        if not raw.strip():
+            tally.blank += 1
+            continue
+        try:
+            request = parse_request_line(raw, filename, number)
+            if fmt == "jsonl":  # the line without building the Decision object (tests check they agree)
+                line, outcome, grounds = triager.triage_json(request)
+                out.append(line + "\n")
+                tally.count(outcome, grounds)
+                continue
+            decision = triager.triage(request)
+        except LawDataError as exc:
+            tally.malformed += 1
+            errors.extend(str(p) for p in _placed(exc.problems, raw, filename, number))
+            continue
+        tally.record(decision)
+        out.append(render_decision(decision, fmt))
+    return "".join(out), errors, tally
+
+
+def _placed(problems: Iterable[Problem], raw: bytes, filename: str, line: int) -> list[Problem]:
+    """Give a reference problem (unknown law or offence) its line and column in the input."""
+    from ...files.strict_yaml import read_yaml
+
+    placed = []
+    for p in problems:
+        if p.line == 0:
+            doc, _ = read_yaml(raw, filename)
+            column = doc.locate(tuple(p.field.split(".")))[1] if doc else 1
+            p = replace(p, file=filename, line=line, column=column)
+        placed.append(p)
+    return placed
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(law_paths: list[str], convention: str, as_of: date | None) -> None:
+    from ...files.loader import load_laws
+
+    _WORKER["triager"] = Triager(load_laws(law_paths), convention=convention, as_of=as_of)
+
+
+def _worker_chunk(fmt: str, filename: str, chunk: list[Record]) -> ChunkResult:
+    return triage_chunk(_WORKER["triager"], fmt, filename, chunk)
+
+
+def run_stream(
+    records: Iterable[Record],
+    *,
+    triager: Triager,
+    law_paths: list[str],
+    fmt: str,
+    filename: str,
+    write: Callable[[str], Any],
+    report: Callable[[str], Any],
+    jobs: int = 1,
+    progress: Callable[[int], Any] | None = None,
+    chunk_lines: int = CHUNK_LINES,
+) -> Tally:
+    """Triage ``records`` in chunks, writing decisions in input order; returns the tally of every line.
+
+    With ``jobs > 1`` chunks run in worker processes that load ``law_paths`` themselves, with at most
+    ``2 * jobs`` chunks in flight, so memory does not grow with the input.
+    """
+    tally = Tally()
+
+    def handle(result: ChunkResult) -> None:
+        text, errors, part = result
+        if text:
+            write(text)
+        for e in errors:
+            report(e + "\n")
+        tally.merge(part)
+        if progress is not None:
+            progress(part.lines)
+
+    if jobs == 1:
+        for chunk in _chunks(records, chunk_lines):
+            handle(triage_chunk(triager, fmt, filename, chunk))
+        return tally
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")  # workers load the laws themselves; no fork of a threaded parent
+    pending: deque[Future[ChunkResult]] = deque()
+    initargs = (law_paths, triager.convention, triager.default_day)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
+        for chunk in _chunks(records, chunk_lines):
+            pending.append(pool.submit(_worker_chunk, fmt, filename, chunk))
+            if len(pending) >= 2 * jobs:
+                handle(pending.popleft().result())
+        while pending:
+            handle(pending.popleft().result())
+    return tally
