@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parents[1]
-LAWS = ROOT / "examples" / "laws"
-EXPECTED = ROOT / "examples" / "expected"
-AS_OF = date(2026, 11, 29)
+from tests.paths import AS_OF, EXPECTED, LAWS, ROOT  # noqa: F401 - re-exported for older imports
 
 settings.register_profile("ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

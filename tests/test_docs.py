@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from tests.paths import ROOT
 
 DOCS = ROOT / "docs"
 PAGES = sorted(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from tests.paths import ROOT
 
 GUIDE = ROOT / "docs" / "guides" / "write-a-checker.md"
 FENCE = re.compile(r"^```(?P<lang>\S*)(?P<info>[^\n]*)\n(?P<body>.*?)^```\s*$", re.M | re.S)

@@ -18,10 +18,11 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .engine.catalogue import catalogue
     from .engine.checker import Checker, EvaluationContext, FindingDraft, draft
-    from .engine.evaluate import evaluate
+    from .engine.evaluation import evaluate
+    from .engine.findings import findings_from_drafts
     from .engine.hookspec import hookimpl
     from .engine.registry import build_registry
-    from .engine.verdict import Finding, Verdict
+    from .engine.verdict import Dimension, Finding, Severity, Status, Verdict
     from .errors import CatalogueError, CybercrimeCheckError, LawDataError, Problem, UsageError
     from .files.loader import dump_law_yaml, load_law, load_laws
     from .model.cooperation import CooperationRule
@@ -34,6 +35,7 @@ _EXPORTS: dict[str, str] = {
     "Checker": "engine.checker",
     "CooperationRule": "model.cooperation",
     "CybercrimeCheckError": "errors",
+    "Dimension": "engine.verdict",
     "EvaluationContext": "engine.checker",
     "Finding": "engine.verdict",
     "FindingDraft": "engine.checker",
@@ -43,13 +45,16 @@ _EXPORTS: dict[str, str] = {
     "Penalty": "model.offence",
     "Problem": "errors",
     "ProceduralPower": "model.procedural_power",
+    "Severity": "engine.verdict",
+    "Status": "engine.verdict",
     "UsageError": "errors",
     "Verdict": "engine.verdict",
     "build_registry": "engine.registry",
     "catalogue": "engine.catalogue",
     "draft": "engine.checker",
     "dump_law_yaml": "files.loader",
-    "evaluate": "engine.evaluate",
+    "evaluate": "engine.evaluation",
+    "findings_from_drafts": "engine.findings",
     "hookimpl": "engine.hookspec",
     "load_law": "files.loader",
     "load_laws": "files.loader",
@@ -60,6 +65,7 @@ __all__ = [
     "Checker",
     "CooperationRule",
     "CybercrimeCheckError",
+    "Dimension",
     "EvaluationContext",
     "Finding",
     "FindingDraft",
@@ -69,6 +75,8 @@ __all__ = [
     "Penalty",
     "Problem",
     "ProceduralPower",
+    "Severity",
+    "Status",
     "UsageError",
     "Verdict",
     "__version__",
@@ -77,6 +85,7 @@ __all__ = [
     "draft",
     "dump_law_yaml",
     "evaluate",
+    "findings_from_drafts",
     "hookimpl",
     "load_law",
     "load_laws",

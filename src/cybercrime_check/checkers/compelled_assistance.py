@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
 from ..model.law import NationalLaw
 from ..model.procedural_power import AUTHORISATION_RANK
+from ..model.wording import words
 from ._common import finding_for
 
 CONCEPT = ("procedural.compelled_assistance",)
@@ -85,13 +86,13 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             yield finding(
                 "compliant",
                 "info",
-                f"Orders under {p.citation} need {p.authorisation.replace('_', ' ')} authorisation.",
+                f"Orders under {p.citation} need {words(p.authorisation)} authorisation.",
             )
         else:
             yield finding(
                 "non_compliant",
                 "high",
-                f"Orders to assist or decrypt under {p.citation} are issued by {p.authorisation.replace('_', ' ')}, without a judge.",
+                f"Orders to assist or decrypt under {p.citation} are issued by {words(p.authorisation)}, without a judge.",
                 recommendation="Require a judicial order, limited to specific data and necessary information.",
                 data_confidence=p.confidence,
             )

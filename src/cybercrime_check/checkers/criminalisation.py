@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
 from ..model.law import NationalLaw
+from ..model.wording import words
 from ._common import CATEGORY_CONCEPT
 
 WITHOUT_RIGHT_REQUIRED = frozenset(
@@ -65,7 +66,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             elif o.mental_element == "unspecified":
                 unknown.append("the mental element")
             elif o.mental_element != "recklessness":
-                missing.append(f"intent (mental element: {o.mental_element.replace('_', ' ')})")
+                missing.append(f"intent (mental element: {words(o.mental_element)})")
             if category in WITHOUT_RIGHT_REQUIRED:
                 if o.without_right == "unspecified":
                     unknown.append("the 'without right' element")

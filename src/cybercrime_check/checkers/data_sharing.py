@@ -14,6 +14,7 @@ from typing import Any
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
 from ..model.cooperation import CooperationRule
 from ..model.law import NationalLaw
+from ..model.wording import words
 from ._common import finding_for
 
 CONCEPTS = (
@@ -56,7 +57,7 @@ def _refusal(r: CooperationRule, concept: str) -> Iterator[FindingDraft]:
         yield finding(
             "non_compliant" if "persecution_discrimination" in missing else "partially_compliant",
             "high",
-            f"{r.citation} lacks refusal grounds for {', '.join(m.replace('_', ' ') for m in missing)}.",
+            f"{r.citation} lacks refusal grounds for {', '.join(words(m) for m in missing)}.",
             recommendation="Add mandatory refusal grounds for persecution, political offences, death penalty and human-rights risks.",
             data_confidence=r.confidence,
         )
@@ -135,7 +136,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                     data_confidence=r.confidence,
                 )
             else:
-                yield finding("compliant", "info", f"{r.citation} requires dual criminality ({dc.replace('_', ' ')}).")
+                yield finding("compliant", "info", f"{r.citation} requires dual criminality ({words(dc)}).")
             yield from _refusal(r, concept)
         elif r.kind == "spontaneous_sharing":
             yield _protection(r, "cooperation.spontaneous_sharing", "cooperation.personal_data")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
 from ..model.law import NationalLaw
+from ..model.wording import words
 from ._common import powers_gate
 from .safeguards import INTRUSIVENESS
 
@@ -23,7 +24,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         yield gate
         return
     for p in law.powers:
-        name = p.kind.replace("_", " ")
+        name = words(p.kind)
         evidence = [(f"procedural_powers[{p.id}].applies_to", p.applies_to)]
         if p.applies_to == "unspecified":
             yield draft(
@@ -76,7 +77,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 concepts=CONCEPTS,
                 principles=("proportionality",),
                 evidence=evidence,
-                reason=f"The {name} power in {p.citation} is limited to {p.applies_to.replace('_', ' ')}.",
+                reason=f"The {name} power in {p.citation} is limited to {words(p.applies_to)}.",
             )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
 from ..model.law import NationalLaw
+from ..model.wording import words
 from ._common import listing, prison_possible, vague_terms
 
 CONCEPTS = ("general.human_rights.no_suppression",)
@@ -91,7 +92,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 principles=("non_discrimination",),
                 reason=(
                     f"{o.citation} {'targets' if on_face else 'has been documented as used against'} "
-                    f"{impact.group.replace('_', ' ')}, contrary to equal protection of the law."
+                    f"{words(impact.group)}, contrary to equal protection of the law."
                 ),
                 evidence=[(f"offences[{o.id}].groups_affected", f"{impact.group} ({impact.basis})")],
                 recommendation="Remove the discriminatory element and review prosecutions under it.",

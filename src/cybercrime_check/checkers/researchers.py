@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
 from ..model.law import NationalLaw
+from ..model.wording import words
 from ._common import CATEGORY_CONCEPT
 
 IN_SCOPE = ("illegal_access", "illegal_interception", "data_interference", "system_interference", "misuse_of_devices")
@@ -62,7 +63,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 provision_id=o.id,
                 concepts=(concept,),
                 principles=PRINCIPLES,
-                reason=f"{o.citation} has a binding {binding[0].kind.replace('_', ' ')} defence ({binding[0].citation}).",
+                reason=f"{o.citation} has a binding {words(binding[0].kind)} defence ({binding[0].citation}).",
                 evidence=evidence[2:],
             )
         elif defences:

@@ -16,6 +16,7 @@ from ..engine.verdict import Severity, Status
 from ..model.fields import Duration
 from ..model.law import NationalLaw
 from ..model.procedural_power import AUTHORISATION_RANK, ProceduralPower
+from ..model.wording import words
 from ._common import powers_gate, quote
 
 INTRUSIVENESS: dict[str, Severity] = {
@@ -71,7 +72,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         yield gate
         return
     for p in law.powers:
-        name = p.kind.replace("_", " ")
+        name = words(p.kind)
         needs_judge = INTRUSIVENESS[p.kind] in JUDGE_REQUIRED
         required = AUTHORISATION_RANK["independent_body"] if needs_judge else AUTHORISATION_RANK["prosecutor"]
         if p.authorisation == "unspecified":
@@ -91,7 +92,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 "authorisation",
                 "compliant",
                 "prior_judicial_authorisation",
-                f"The {name} power in {p.citation} needs authorisation by {p.authorisation.replace('_', ' ')}.",
+                f"The {name} power in {p.citation} needs authorisation by {words(p.authorisation)}.",
                 "authorisation",
                 p.authorisation,
             )
@@ -104,7 +105,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 "prior_judicial_authorisation",
                 (
                     f"The {name} power in {p.citation} is authorised by "
-                    f"{p.authorisation.replace('_', ' ')}, not by a judge or independent body beforehand"
+                    f"{words(p.authorisation)}, not by a judge or independent body beforehand"
                     + (" (a court reviews it afterwards)." if reviewed else ".")
                 ),
                 "authorisation",

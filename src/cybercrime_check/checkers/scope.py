@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
 from ..model.law import NationalLaw
+from ..model.wording import words
 from ._common import CATEGORY_CONCEPT, classify, prison_possible
 
 LABELS = {
@@ -34,7 +35,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 concepts=("scope.application", "general.human_rights.no_suppression"),
                 principles=("freedom_of_expression", "legality"),
                 reason=(
-                    f"{o.citation} criminalises content ({o.category.replace('_', ' ')}) that is not an "
+                    f"{o.citation} criminalises content ({words(o.category)}) that is not an "
                     "offence under the Convention, so it falls outside the cybercrime core civil society "
                     "asked the treaty to keep to."
                 ),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .._version import __version__
 from ..errors import CybercrimeCheckError, LawDataError
 from . import checkers, compare, diff, evaluate, exposure, schema, test, triage, validate
-from ._args import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Parser
+from ._args import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Parser, collector_paused
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "build_parser", "main"]
 
@@ -36,7 +36,11 @@ def build_parser() -> Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        result: int = args.handler(args)
+        if getattr(args, "pause_collector", True):
+            with collector_paused():
+                result: int = args.handler(args)
+        else:
+            result = args.handler(args)
         return result
     except LawDataError as exc:
         for problem in exc.problems:

@@ -7,7 +7,10 @@ Kept free of the library's heavy modules so that building the command line (``--
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,3 +78,22 @@ def write_output(text: str, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one command, and restore it afterwards.
+
+    Law files and verdicts are large, acyclic trees of objects; the collector's passes over them make
+    reading, evaluating and rendering super-linear in their size (see ``benchmarks/README.md``), while
+    reference counting frees them all anyway. The library never touches the collector; the command line
+    owns its process, so it may, for the commands that read and judge laws (``triage`` streams and
+    keeps it on). Third-party checkers are not affected: they run in worker processes of their own.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -28,10 +28,13 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..reports.diff import diff_files, render_diff
+    from ..files.loader import load_law
+    from ..reports.diff import diff_laws, render_diff
 
-    d = diff_files(
-        [args.old, args.new],
+    old, new = load_law(args.old), load_law(args.new)
+    d = diff_laws(
+        old,
+        new,
         convention=args.convention,
         old_as_of=args.old_as_of,
         new_as_of=args.new_as_of,

@@ -34,7 +34,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..engine.evaluate import evaluate
+    from ..engine.evaluation import evaluate
     from ..engine.registry import build_registry
     from ..engine.verdict import SEVERITY_RANK
     from ..files.loader import load_laws

@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     from ..files.loader import load_laws
     from ..reports.tables import csv_text
 
-    m = exposure_map(load_laws(args.laws), convention=args.convention, as_of=args.as_of)
+    laws = load_laws(args.laws)
+    m = exposure_map(laws, convention=args.convention, as_of=args.as_of)
     if args.format == "json":
         text = m.to_json()
     elif args.format == "html":

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: date | None, quiet: bool) -> int:
     """Print agreement per expectation; 0 if all match, else 1."""
-    from ..engine.evaluate import evaluate
+    from ..engine.evaluation import evaluate
     from ..engine.expected import compare, find_law, load_expected
     from ..engine.registry import build_registry
     from ..files.loader import load_laws

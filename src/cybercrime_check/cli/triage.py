@@ -42,7 +42,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--as-of", type=iso_date, default=None, help="the day whose law applies (triage: when a request has no date)"
     )
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, pause_collector=False)  # streams: memory must stay flat
 
 
 def _progress_bar() -> Any:

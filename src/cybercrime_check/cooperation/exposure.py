@@ -134,7 +134,7 @@ def exposure_map(
     A state with several modelled laws counts all of them; provisions not in force on the day
     (repealed, not yet in force) are left out, as in :meth:`NationalLaw.as_of`.
     """
-    from ..engine.evaluate import default_as_of
+    from ..engine.evaluation import default_as_of
     from .triage.facts import Context
 
     cat = cat or catalogue()

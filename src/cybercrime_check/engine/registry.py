@@ -73,17 +73,24 @@ def build_registry(
     checkers: list[tuple[Checker, str]] = []
     seen: set[str] = set()
     for name, plugin in sources:
+        ours: list[Checker] = []
         try:
             pm.register(plugin, name=name)
+            # A misspelled hook implementation is an error, not a plugin that silently contributes nothing.
+            pm.check_pending()
             impl = pm.hook.cybercrime_check_checkers.get_hookimpls()
-            contributed = [h for h in impl if h.plugin_name == name]
-            for hook in contributed:
+            for hook in (h for h in impl if h.plugin_name == name):
                 for checker in cast("Sequence[Any]", hook.function()):
-                    validate_checker(checker, cat, seen)
-                    seen.add(checker.id)
-                    checkers.append((checker, name))
+                    validate_checker(checker, cat, seen | {c.id for c in ours})
+                    ours.append(checker)
         except Exception as exc:
+            # All or nothing: a plugin that fails to load contributes no checker at all.
             failures.append(LoadFailure(name, f"{type(exc).__name__}: {exc}"))
+            if pm.is_registered(plugin):
+                pm.unregister(plugin)
+            continue
+        seen.update(c.id for c in ours)
+        checkers.extend((c, name) for c in ours)
     checkers.sort(key=lambda cp: cp[0].id)
     return Registry(tuple(checkers), tuple(failures))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..model.wording import words
 from .catalogue import Catalogue
 from .verdict import (
     DIMENSIONS,
@@ -52,7 +53,7 @@ def summarise(findings: Sequence[Finding], cat: Catalogue) -> Summary:
             by_rl[rl].append(f.status)
     concept_order = [k for k in cat.concepts if k in by_art]
     return Summary(
-        by_dimension=rows(by_dim, {d: d.replace("_", " ") for d in DIMENSIONS}, list(DIMENSIONS)),
+        by_dimension=rows(by_dim, {d: words(d) for d in DIMENSIONS}, list(DIMENSIONS)),
         by_article=rows(by_art, art_labels, concept_order),
         by_principle=rows(by_pr, {k: p.name for k, p in cat.principles.items()}, list(cat.principles)),
         by_red_line=rows(

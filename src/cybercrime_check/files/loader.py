@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..engine._gc import gc_paused
 from ..errors import LawDataError, Problem
 from ..model.law import IntegrityError, NationalLaw
 from .strict_yaml import YamlDocument, read_yaml
@@ -72,14 +71,13 @@ def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDoc
         raw = p.read_bytes()
     except OSError as exc:
         raise LawDataError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}", "io")]) from None
-    with gc_paused():
-        doc, problems = read_yaml(raw, name)
-        if doc is None:
-            raise LawDataError(problems)
-        try:
-            value = model.model_validate(doc.data)
-        except ValidationError as exc:
-            raise LawDataError(problems_from_validation(doc, exc)) from None
+    doc, problems = read_yaml(raw, name)
+    if doc is None:
+        raise LawDataError(problems)
+    try:
+        value = model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise LawDataError(problems_from_validation(doc, exc)) from None
     return value, doc
 
 
@@ -98,8 +96,7 @@ def load_law(path: str | os.PathLike[str]) -> NationalLaw:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     lines[item["id"]] = doc.locate((group, i))[0]
     law._origin = LawOrigin(doc.filename, lines)
-    with gc_paused():  # dumping a large law allocates much and frees all of it: see _gc
-        law.content_hash()  # the hash of the input belongs to reading it; every verdict reuses it
+    law.content_hash()  # the hash of the input belongs to reading it; every verdict reuses it
     return law
 
 

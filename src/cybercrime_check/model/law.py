@@ -6,8 +6,6 @@ import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, PrivateAttr, model_validator
@@ -32,40 +30,20 @@ InstrumentType = Literal["statute", "decree_law", "code", "regulation", "policy"
 TextKind = Literal["original", "official_translation", "unofficial_translation", "unspecified"]
 
 
-def _pycountry_table(name: str, key: str) -> list[dict[str, str]]:
-    """Rows of one of pycountry's ISO databases, read without importing pycountry.
-
-    ``import pycountry`` and its object index cost ~0.25 s, most of a ``validate``
-    run; the two-letter codes are all we need from its maintained data.
-    """
-    import importlib.util
-
-    spec = importlib.util.find_spec("pycountry")
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a declared dependency
-        raise ModuleNotFoundError("pycountry")
-    path = Path(next(iter(spec.submodule_search_locations))) / "databases" / name
-    rows: list[dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))[key]
-    return rows
-
-
-@cache
-def _alpha2_codes() -> frozenset[str]:
-    return frozenset(row["alpha_2"] for row in _pycountry_table("iso3166-1.json", "3166-1"))
-
-
-@cache
-def _language_codes() -> frozenset[str]:
-    return frozenset(row["alpha_2"] for row in _pycountry_table("iso639-3.json", "639-3") if "alpha_2" in row)
-
-
 def _check_country(code: str) -> str:
-    if code not in _alpha2_codes():
+    """An ISO 3166-1 alpha-2 code, checked against pycountry's maintained list (imported on first use)."""
+    import pycountry
+
+    if pycountry.countries.get(alpha_2=code) is None:
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
     return code
 
 
 def _check_language(code: str) -> str:
-    if code not in _language_codes():
+    """An ISO 639-1 code, checked against pycountry's maintained list (imported on first use)."""
+    import pycountry
+
+    if pycountry.languages.get(alpha_2=code) is None:
         raise ValueError(f"{code!r} is not an ISO 639-1 language code")
     return code
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine.catalogue import DEFAULT_VERSION
-from ..engine.evaluate import default_as_of, evaluate
+from ..engine.evaluation import default_as_of, evaluate
 from ..engine.verdict import Verdict
 from ..errors import LawDataError
 from ..files.loader import load_law

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Literal
 
 from .._version import __version__
 from ..engine.catalogue import DEFAULT_VERSION
+from ..engine.evaluation import default_as_of, evaluate
 from ..engine.verdict import DISCLAIMER, SEVERITY_RANK, STATUS_BADNESS, Finding, Verdict
 from ..errors import UsageError
 from ..model.fields import ISODate, Model, ShortText, Text
 from ..model.law import NationalLaw
+from ..model.wording import words
 
 Direction = Literal["worse", "better", "unchanged", "unclear"]
 _BAD = frozenset({"non_compliant", "partially_compliant"})
@@ -103,8 +104,6 @@ def diff_laws(
     third_party: bool = True,
 ) -> LawDiff:
     """Compare two versions of one jurisdiction's law: provisions and findings."""
-    from ..engine.evaluate import default_as_of, evaluate
-
     if old.jurisdiction != new.jurisdiction:
         raise UsageError(
             f"diff compares versions of one jurisdiction's law; got {old.jurisdiction} ({old.id}) "
@@ -283,7 +282,7 @@ def render_diff(d: LawDiff, fmt: str) -> str:
             )
             arts = ", ".join(f.articles)
             lines.append(
-                f"{bullet}{f.citation} [{f.dimension.replace('_', ' ')}; {state}] {arts}; "
+                f"{bullet}{f.citation} [{words(f.dimension)}; {state}] {arts}; "
                 f"{', '.join(f.principles) or '-'}: {f.reason}"
             )
     lines += ["", f"{h2}Provisions ({len(d.provisions)} added, removed or changed)", ""]
@@ -297,10 +296,3 @@ def render_diff(d: LawDiff, fmt: str) -> str:
     if not d.provisions:
         lines.append(f"{bullet}(none)")
     return "\n".join(lines) + "\n"
-
-
-def diff_files(paths: Sequence[str], **kwargs: Any) -> LawDiff:
-    from ..files.loader import load_law
-
-    old, new = (load_law(p) for p in paths)
-    return diff_laws(old, new, **kwargs)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ..engine.catalogue import TEXT_VERSIONS, catalogue
 from ..engine.verdict import DIMENSIONS, SEVERITY_RANK, STATUS_BADNESS, STATUS_MARK, Finding, Verdict
+from ..model.wording import words
 
 if TYPE_CHECKING:
     import jinja2
@@ -67,7 +68,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["safe_url"] = safe_url
     env.filters["status_class"] = lambda s: (s or "none").replace("_", "-")
-    env.filters["words"] = lambda s: str(s).replace("_", " ")
+    env.filters["words"] = lambda s: words(str(s))
     return env
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine.verdict import DIMENSIONS, STATUS_MARK, Verdict
+from ..model.wording import words
 from .text import SHOWN_BY_DEFAULT, STATUS_LABEL, articles_text, by_severity
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def render_markdown(v: Verdict, *, show_all: bool = False) -> str:
         out.append(f"| {row.label} | {STATUS_LABEL[row.status]} | {row.findings} |")
     for dim in DIMENSIONS:
         found = [f for f in v.findings if f.dimension == dim and (show_all or f.status in SHOWN_BY_DEFAULT)]
-        out += ["", f"## {dim.replace('_', ' ').capitalize()}", ""]
+        out += ["", f"## {words(dim).capitalize()}", ""]
         if not found:
             out.append("Nothing to report.")
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..engine.verdict import DIMENSIONS, SEVERITY_RANK, Finding, Verdict
-from ..model.wording import article_label
+from ..model.wording import article_label, words
 
 SHOWN_BY_DEFAULT = frozenset({"non_compliant", "partially_compliant", "insufficient_information", "error"})
 STATUS_LABEL = {
@@ -44,7 +44,7 @@ def render_text(v: Verdict, *, show_all: bool = False) -> str:
         found = [f for f in v.findings if f.dimension == dim and (show_all or f.status in SHOWN_BY_DEFAULT)]
         hidden = sum(1 for f in v.findings if f.dimension == dim) - len(found)
         lines.append("")
-        lines.append(dim.replace("_", " ").capitalize())
+        lines.append(words(dim).capitalize())
         if not found:
             lines.append("  (nothing to report)")
         for f in by_severity(found):

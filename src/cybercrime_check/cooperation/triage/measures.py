@@ -10,7 +10,7 @@ from ...checkers._common import (
 from ...model.fields import Duration
 from ...model.offence import CYBER_DEPENDENT
 from ...model.procedural_power import ProceduralPower
-from ...model.wording import and_join
+from ...model.wording import and_join, words
 from ..request import (
     Measure,
 )
@@ -51,14 +51,14 @@ def measure_limits_ground(ctx: Context, off: OffenceFacts, jur: Jurisdiction, me
     """Real-time collection and interception only where the requested state's law allows them for the
     offence, under its own safeguards (who authorises, for how long)."""
     kind, concepts = MEASURE_POWERS[measure]
-    label = measure.replace("_", " ")
+    label = words(measure)
     principles = ("prior_judicial_authorisation", "proportionality")
     powers = jur.powers(kind)
     if not powers:
         return ctx.ground(
             "measure_limits",
             "need_information",
-            f"No power of {kind.replace('_', ' ')} is modelled for {jur.name} ({jur.coverage_note}), so whether "
+            f"No power of {words(kind)} is modelled for {jur.name} ({jur.coverage_note}), so whether "
             f"its law allows {label} for this offence, and under which safeguards, cannot be told.",
             concepts,
             measures=(measure,),
@@ -75,7 +75,7 @@ def measure_limits_ground(ctx: Context, off: OffenceFacts, jur: Jurisdiction, me
             "measure_limits",
             "must_refuse",
             f"{jur.owner} {cites_text(cites)} allow{'s' if len(cites) == 1 else ''} {label} only for "
-            f"{', '.join(sorted({p.applies_to.replace('_', ' ') for _, p in powers}))}, which does not reach "
+            f"{', '.join(sorted({words(p.applies_to) for _, p in powers}))}, which does not reach "
             f"{off.label} as {jur.name} classifies the conduct, so the measure cannot be carried out.",
             concepts,
             measures=(measure,),
@@ -87,7 +87,7 @@ def measure_limits_ground(ctx: Context, off: OffenceFacts, jur: Jurisdiction, me
             "measure_limits",
             "need_information",
             f"{jur.owner} {cites_text(cites)} allow{'s' if len(cites) == 1 else ''} {label} for "
-            f"{', '.join(sorted({p.applies_to.replace('_', ' ') for _, p in powers}))}; whether that reaches this "
+            f"{', '.join(sorted({words(p.applies_to) for _, p in powers}))}; whether that reaches this "
             "offence cannot be told from the data.",
             concepts,
             measures=(measure,),
@@ -112,7 +112,7 @@ def measure_limits_ground(ctx: Context, off: OffenceFacts, jur: Jurisdiction, me
             principles=principles,
             missing=tuple(missing),
         )
-    who = power.authorisation.replace("_", " ")
+    who = words(power.authorisation)
     how_long = (
         f"for at most {power.duration} per order"
         if isinstance(power.duration, Duration)
@@ -127,7 +127,7 @@ def measure_limits_ground(ctx: Context, off: OffenceFacts, jur: Jurisdiction, me
     return ctx.ground(
         "measure_limits",
         "assist_with_conditions",
-        f"{jur.owner} {power.citation} allows {label} for this offence ({power.applies_to.replace('_', ' ')})." + weak,
+        f"{jur.owner} {power.citation} allows {label} for this offence ({words(power.applies_to)})." + weak,
         concepts,
         measures=(measure,),
         law=cites,

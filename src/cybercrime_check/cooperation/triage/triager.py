@@ -79,7 +79,7 @@ class Triager:
         as_of: date | None = None,
         cat: Catalogue | None = None,
     ) -> None:
-        from ...engine.evaluate import default_as_of
+        from ...engine.evaluation import default_as_of
 
         self.catalogue = cat or catalogue()
         self.catalogue.check_version(convention)

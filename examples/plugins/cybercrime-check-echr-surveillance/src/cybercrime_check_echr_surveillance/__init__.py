@@ -59,8 +59,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from cybercrime_check import Checker, EvaluationContext, FindingDraft, NationalLaw, ProceduralPower, draft, hookimpl
-from cybercrime_check.engine.verdict import Status
+from cybercrime_check import (
+    Checker,
+    EvaluationContext,
+    FindingDraft,
+    NationalLaw,
+    ProceduralPower,
+    Status,
+    draft,
+    hookimpl,
+)
 
 __all__ = ["CHECKER", "SECRET_SURVEILLANCE", "cybercrime_check_checkers"]
 

@@ -1,0 +1,113 @@
+"""Evaluate a law: select the checkers, run each in isolation, resolve and order the findings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from .._version import __version__
+from ..files.loader import origin_of
+from ..model.law import NationalLaw
+from .catalogue import DEFAULT_VERSION, catalogue
+from .checker import EvaluationContext
+from .findings import ProvisionRefs, error_finding, finding_order, resolve_draft
+from .isolation import run_checker
+from .registry import Registry, build_registry
+from .summary import summarise
+from .verdict import (
+    CheckerInfo,
+    Finding,
+    LawIdentity,
+    Verdict,
+)
+
+
+def default_as_of() -> date:
+    """Today, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+def evaluate(
+    law: NationalLaw,
+    *,
+    convention: str = DEFAULT_VERSION,
+    checkers: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
+    as_of: date | None = None,
+    plugins: Sequence[object] = (),
+    third_party: bool = True,
+    registry: Registry | None = None,
+    options: dict[str, Any] | None = None,
+) -> Verdict:
+    """Evaluate ``law`` with the selected checkers and return the verdict.
+
+    ``checkers`` selects by id (default: all), ``exclude`` removes ids,
+    ``third_party=False`` disables installed plugins, ``plugins`` adds plugin
+    objects, and ``as_of`` evaluates the law as it stood on that date.
+    """
+    return _evaluate(law, convention, checkers, exclude, as_of, plugins, third_party, registry, options)
+
+
+def _evaluate(
+    law: NationalLaw,
+    convention: str,
+    checkers: Iterable[str] | None,
+    exclude: Iterable[str],
+    as_of: date | None,
+    plugins: Sequence[object],
+    third_party: bool,
+    registry: Registry | None,
+    options: dict[str, Any] | None,
+) -> Verdict:
+    cat = catalogue()
+    cat.check_version(convention)
+    day = as_of or default_as_of()
+    reg = registry or build_registry(plugins, third_party=third_party, cat=cat)
+    selected = reg.select(checkers, exclude)
+    ctx = EvaluationContext(convention=convention, as_of=day, catalogue=cat, options=options or {})
+    current = law.as_of(day)
+    findings: list[Finding] = []
+    complete = not reg.failures
+    for failure in reg.failures:
+        findings.append(
+            error_finding(
+                law,
+                f"plugin:{failure.plugin}",
+                "0",
+                cat,
+                convention,
+                f"Plugin {failure.plugin!r} failed to load ({failure.error}).",
+            )
+        )
+    refs = ProvisionRefs(current)
+    for checker, plugin in selected:
+        drafts, problem = run_checker(checker, current, ctx, refs.ids, trusted=plugin == "builtin")
+        if problem is not None:
+            complete = False
+            findings.append(error_finding(law, checker.id, checker.version, cat, convention, problem))
+            continue
+        for d in drafts:
+            findings.append(resolve_draft(d, checker, refs, cat, convention))
+    findings.sort(key=finding_order)
+    origin = origin_of(law)
+    return Verdict(
+        law=LawIdentity(
+            id=law.id,
+            jurisdiction=law.jurisdiction,
+            title=law.title,
+            content_hash=law.content_hash(),
+            file=origin.path if origin else None,
+        ),
+        as_of=day,
+        convention=convention,
+        library_version=__version__,
+        checkers=tuple(CheckerInfo(id=c.id, version=c.version, title=c.title, plugin=p) for c, p in selected),
+        complete=complete,
+        findings=tuple(findings),
+        summary=summarise(findings, cat),
+    )

@@ -1,0 +1,147 @@
+"""Strategies for penalties, defences and offences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from ...model.offence import (
+    CYBER_DEPENDENT,
+    AggravatedPenalty,
+    Combination,
+    Defence,
+    DefenceKind,
+    Fine,
+    Group,
+    GroupImpact,
+    Imprisonment,
+    MentalElement,
+    Offence,
+    OffenceCategory,
+    Penalty,
+)
+from ._base import _OPTIONAL_TEXT, _TRI, SOURCE_ID, _choices, _pick, _prose, _provision_fields, durations, texts
+
+# --- penalties and offences --------------------------------------------------
+
+_IMPRISONMENT_KIND = st.sampled_from(("unspecified", "none", "range", "range"))
+_MIN_TERM = st.one_of(st.sampled_from(("unspecified", "none")), durations(5))
+_MAX_TERM = st.one_of(st.sampled_from(("unspecified", "none", "life")), durations())
+_FINE_KIND = st.sampled_from(("unspecified", "none", "amounts"))
+_AMOUNT = st.one_of(st.sampled_from(("unspecified", "none")), st.integers(0, 10**7))
+_CURRENCY = st.sampled_from((None, "EUR", "TND", "JOD", "USD"))
+_COMBINATION = st.sampled_from(_choices(Combination))
+
+
+@st.composite
+def _penalty(draw: st.DrawFn, death_penalty: st.SearchStrategy[Any]) -> Penalty:
+    imprisonment: Any = draw(_IMPRISONMENT_KIND)
+    if imprisonment == "range":
+        imprisonment = Imprisonment(min=draw(_MIN_TERM), max=draw(_MAX_TERM))
+    fine: Any = draw(_FINE_KIND)
+    if fine == "amounts":
+        fine = Fine(min=draw(_AMOUNT), max=draw(_AMOUNT), currency=draw(_CURRENCY))
+    return Penalty(
+        imprisonment=imprisonment,
+        fine=fine,
+        combination=draw(_COMBINATION),
+        death_penalty=draw(death_penalty),
+    )
+
+
+def penalties(*, death_penalty: Any = None) -> st.SearchStrategy[Penalty]:
+    """Penalties: imprisonment ``none``, ``unspecified`` or a range (maximum a length, ``life`` or
+    ``none``), a fine, and the death penalty (``death_penalty=True`` asks for it)."""
+    return _penalty(_pick("death_penalty", death_penalty, _TRI))
+
+
+_ANY_PENALTY = penalties()
+
+
+@st.composite
+def _defence(draw: st.DrawFn, kind: st.SearchStrategy[Any], binding: st.SearchStrategy[Any]) -> Defence:
+    return Defence(
+        kind=draw(kind),
+        citation=draw(texts(400)),
+        description=draw(texts()),
+        binding=draw(binding),
+        sources=(SOURCE_ID,),
+    )
+
+
+def defences(*, kind: Any = None, binding: Any = None) -> st.SearchStrategy[Defence]:
+    """One defence; e.g. ``defences(kind="security_research", binding=True)``."""
+    return _defence(_pick("kind", kind, _choices(DefenceKind)), _pick("binding", binding, (True, False)))
+
+
+_DEFENCE_LIST = st.one_of(st.sampled_from(("unspecified", "none")), st.lists(defences(), max_size=2).map(tuple))
+_AGGRAVATED = st.lists(
+    st.builds(AggravatedPenalty, condition=texts(4000), penalty=_ANY_PENALTY, citation=_OPTIONAL_TEXT), max_size=2
+).map(tuple)
+_GROUPS = st.lists(
+    st.builds(
+        GroupImpact,
+        group=st.sampled_from(_choices(Group)),
+        basis=st.sampled_from(("on_its_face", "in_application")),
+        sources=st.just((SOURCE_ID,)),
+    ),
+    max_size=2,
+).map(tuple)
+_ELEMENTS = st.lists(_prose(), max_size=2).map(tuple)
+# Half the offences are cyber-dependent (the Convention's core), so the checkers that
+# look only at those see them often.
+_CATEGORY = st.one_of(st.sampled_from(sorted(CYBER_DEPENDENT)), st.sampled_from(_choices(OffenceCategory)))
+# Occasionally many long undefined terms, to probe the length limits of reasons that list them.
+_UNDEFINED_TERMS = st.one_of(
+    st.just(()),
+    st.lists(texts(400), max_size=2),
+    st.lists(texts(400).map(lambda t: t * (400 // len(t))), min_size=11, max_size=12),
+).map(tuple)
+
+
+@st.composite
+def _offence(draw: st.DrawFn, picks: dict[str, st.SearchStrategy[Any]]) -> Offence:
+    fields = _provision_fields(draw, _prose(4000))
+    if draw(st.booleans()):
+        fields["excerpt"] = draw(_prose(300))
+    return Offence(
+        **fields,
+        category=draw(picks["category"]),
+        mental_element=draw(picks["mental_element"]),
+        without_right=draw(picks["without_right"]),
+        additional_elements=draw(_ELEMENTS),
+        defences=draw(picks["defences"]),
+        penalty=draw(_ANY_PENALTY),
+        aggravated=draw(_AGGRAVATED),
+        undefined_terms=draw(_UNDEFINED_TERMS),
+        groups_affected=draw(_GROUPS),
+    )
+
+
+def offences(
+    *,
+    category: Any = None,
+    mental_element: Any = None,
+    without_right: Any = None,
+    defences: Any = None,
+) -> st.SearchStrategy[Offence]:
+    """Offences. ``category=CONTENT_CATEGORIES`` asks for content offences; ``defences`` takes
+    ``"none"``, ``"unspecified"``, or a strategy of defence tuples."""
+    if defences is None:
+        defence_list = _DEFENCE_LIST
+    elif isinstance(defences, st.SearchStrategy):
+        defence_list = defences
+    else:
+        defence_list = _pick("defences", defences, ("unspecified", "none"))
+    return _offence(
+        {
+            "category": _CATEGORY if category is None else _pick("category", category, _choices(OffenceCategory)),
+            "mental_element": _pick("mental_element", mental_element, _choices(MentalElement)),
+            "without_right": _pick("without_right", without_right, _TRI),
+            "defences": defence_list,
+        }
+    )
+
+
+_ANY_OFFENCE = offences()
