@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from .files.loader import dump_law_yaml, load_law, load_laws
     from .model.cooperation import CooperationRule
     from .model.law import NationalLaw
-    from .model.offence import Offence, Penalty
+    from .model.offence import Offence
+    from .model.penalty import Penalty
     from .model.procedural_power import ProceduralPower
 
 _EXPORTS: dict[str, str] = {
@@ -42,7 +43,7 @@ _EXPORTS: dict[str, str] = {
     "LawDataError": "errors",
     "NationalLaw": "model.law",
     "Offence": "model.offence",
-    "Penalty": "model.offence",
+    "Penalty": "model.penalty",
     "Problem": "errors",
     "ProceduralPower": "model.procedural_power",
     "Severity": "engine.verdict",

@@ -94,7 +94,7 @@ TN = law(
             "groups",
             "extremism_terrorism_speech",
             "10 years",
-            undefined_terms=["extremist"],
+            terms=["extremist"],
             groups_affected=[{"group": "lgbtq", "basis": "in_application", "sources": ["s"]}],
         ),
     ],

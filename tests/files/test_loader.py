@@ -11,6 +11,7 @@ from cybercrime_check.files.strict_yaml import MAX_BYTES, MAX_DEPTH
 from tests.paths import LAWS
 
 MINIMAL = """\
+schema: cybercrime-check/law/2
 id: x-law
 jurisdiction: NO
 title: Test law
@@ -50,7 +51,7 @@ def test_all_examples_are_valid() -> None:
 
 def test_duplicate_key_names_line(tmp_path: Path) -> None:
     found = problems(write(tmp_path, MINIMAL + "title: Again\n"))
-    assert any("law.yaml:8:1" in p and "duplicate key 'title'" in p and "line 3" in p for p in found)
+    assert any("law.yaml:9:1" in p and "duplicate key 'title'" in p and "line 4" in p for p in found)
 
 
 def test_alias_rejected(tmp_path: Path) -> None:
@@ -82,7 +83,7 @@ def test_deep_nesting_rejected(tmp_path: Path) -> None:
 
 def test_non_utf8_rejected_with_line(tmp_path: Path) -> None:
     found = problems(write(tmp_path, MINIMAL.encode() + b"notes: caf\xe9\n"))
-    assert any("law.yaml:8:" in p and "UTF-8" in p for p in found)
+    assert any("law.yaml:9:" in p and "UTF-8" in p for p in found)
 
 
 def test_unknown_field_rejected(tmp_path: Path) -> None:
@@ -92,7 +93,7 @@ def test_unknown_field_rejected(tmp_path: Path) -> None:
 
 def test_wrong_type_rejected(tmp_path: Path) -> None:
     found = problems(write(tmp_path, MINIMAL + "in_force: 1\n"))
-    assert any("in_force" in p and "law.yaml:8:" in p for p in found)
+    assert any("in_force" in p and "law.yaml:9:" in p for p in found)
 
 
 @pytest.mark.parametrize("value", ["yes", "on", "NO", "Off", "y"])

@@ -14,6 +14,7 @@ from . import (
     legality,
     procedural_scope,
     protected_expression,
+    provision_status,
     researchers,
     safeguards,
     scope,
@@ -30,6 +31,7 @@ BUILTIN: tuple[Checker, ...] = (
     compelled_assistance.CHECKER,
     cooperation_exposure.CHECKER,
     data_sharing.CHECKER,
+    provision_status.CHECKER,
 )
 
 

@@ -8,13 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule, draft
 from ..model.law import NationalLaw
-from ..model.procedural_power import AUTHORISATION_RANK
+from ..model.procedural_power import AUTHORISATION_RANK, ProceduralPower
 from ..model.wording import words
-from ._common import finding_for
+from ._common import finding_for, listing
 
 CONCEPT = ("procedural.compelled_assistance",)
+AUTHORITY = "UN Convention Art 28(4); ICCPR Art 14(3)(g); N&P Principle 11."
+RULES = (
+    Rule(
+        "self-incrimination",
+        "Are suspects protected from being compelled to incriminate themselves (e.g. to decrypt)?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        AUTHORITY,
+    ),
+    Rule(
+        "limits",
+        "Does a judge or independent body issue each order to assist or decrypt?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        AUTHORITY,
+    ),
+    Rule("powers-unknown", "Are the instrument's powers recorded?", ("insufficient_information",), AUTHORITY),
+    Rule(
+        "no-compelled-assistance", "Does a complete model show no such power in force?", ("not_applicable",), AUTHORITY
+    ),
+    Rule(
+        "compelled-assistance-not-modelled",
+        "Is such a power modelled at all?",
+        ("insufficient_information",),
+        AUTHORITY,
+    ),
+)
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
@@ -31,15 +56,35 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         return
     powers = [p for p in law.powers if p.kind == "compelled_assistance"]
     if not powers:
-        yield draft(
-            "no-compelled-assistance",
-            "not_applicable",
-            "info",
-            "rights_risk",
-            concepts=CONCEPT,
-            principles=("self_incrimination",),
-            reason="This instrument grants no power to compel assistance or decryption.",
-        )
+        ended = [
+            e.provision.cited
+            for e in law.ended_provisions()
+            if isinstance(e.provision, ProceduralPower) and e.provision.kind == "compelled_assistance"
+        ]
+        if law.powers_coverage == "complete":
+            reason = "This instrument grants no power in force to compel assistance or decryption"
+            yield draft(
+                "no-compelled-assistance",
+                "not_applicable",
+                "info",
+                "rights_risk",
+                concepts=CONCEPT,
+                principles=("self_incrimination",),
+                reason=reason + (f" ({listing(tuple(ended))} is not in force)." if ended else "."),
+            )
+        else:
+            yield draft(
+                "compelled-assistance-not-modelled",
+                "insufficient_information",
+                "low",
+                "rights_risk",
+                concepts=CONCEPT,
+                principles=("self_incrimination",),
+                reason=(
+                    "No power to compel assistance or decryption is modelled, but the instrument's powers are not "
+                    "modelled completely, so whether it grants one cannot be concluded."
+                ),
+            )
         return
     for p in powers:
         finding = finding_for(
@@ -52,12 +97,12 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         )
         sip = p.self_incrimination_protection
         if sip is True:
-            yield finding("compliant", "info", f"{p.citation} does not compel suspects to incriminate themselves.")
+            yield finding("compliant", "info", f"{p.cited} does not compel suspects to incriminate themselves.")
         elif sip is False:
             yield finding(
                 "non_compliant",
                 "high",
-                f"{p.citation} can compel suspects to decrypt or disclose, with no protection against self-incrimination.",
+                f"{p.cited} can compel suspects to decrypt or disclose, with no protection against self-incrimination.",
                 recommendation="Exempt suspects and protect the privilege against self-incrimination.",
                 data_confidence=p.confidence,
             )
@@ -65,7 +110,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             yield finding(
                 "insufficient_information",
                 "medium",
-                f"The data does not record whether {p.citation} protects suspects against self-incrimination.",
+                f"The data does not record whether {p.cited} protects suspects against self-incrimination.",
                 recommendation="Record whether suspects can be compelled.",
             )
         finding = finding_for(
@@ -80,19 +125,19 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             yield finding(
                 "insufficient_information",
                 "medium",
-                f"The data does not record who may order assistance under {p.citation}.",
+                f"The data does not record who may order assistance under {p.cited}.",
             )
         elif AUTHORISATION_RANK[p.authorisation] >= AUTHORISATION_RANK["independent_body"]:
             yield finding(
                 "compliant",
                 "info",
-                f"Orders under {p.citation} need {words(p.authorisation)} authorisation.",
+                f"Orders under {p.cited} need {words(p.authorisation)} authorisation.",
             )
         else:
             yield finding(
                 "non_compliant",
                 "high",
-                f"Orders to assist or decrypt under {p.citation} are issued by {words(p.authorisation)}, without a judge.",
+                f"Orders to assist or decrypt under {p.cited} are issued by {words(p.authorisation)}, without a judge.",
                 recommendation="Require a judicial order, limited to specific data and necessary information.",
                 data_confidence=p.confidence,
             )
@@ -101,7 +146,8 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
 CHECKER = Checker(
     id="compelled-assistance",
     title="Compelled assistance and decryption (Art 28(4))",
-    version="1.0",
+    version="2.0",
+    rules=RULES,
     concepts=CONCEPT,
     principles=("self_incrimination", "prior_judicial_authorisation"),
     check=check,

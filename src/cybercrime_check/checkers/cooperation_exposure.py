@@ -1,122 +1,133 @@
 """Cooperation exposure (Art 35(1)(c)): which offences open the door to cross-border evidence gathering.
 
-Any offence punishable by at least four years (the "serious crime"
-threshold, a parameter in ``policies/``) lets the state ask others to gather
-electronic evidence. When that offence criminalises speech, the Convention
-becomes a channel for transnational repression.
+Any offence punishable by at least four years (the "serious crime" threshold, a parameter in ``policies/``)
+lets the state ask others to gather electronic evidence. That is *exposure*, a risk reported in its own right
+(status ``exposed``), never a pass. When the offence restricts expression, the Convention becomes a channel
+for transnational repression: the critical rights finding. Penalties that only name a class ("habs") take
+their range from the jurisdiction's general part, and the reason says where the number came from. The
+conclusion does not depend on the paragraph number of the article cited, whose own confidence is reported
+separately.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
 
-from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
 from ..model.fields import Duration
 from ..model.law import NationalLaw
-from ..model.offence import Offence
-from ._common import classify, describe_max, penalty_max_months, quote
+from ._common import category_of, finding_for, highest_maximum, penalty_maximum, speech, units
 
 CONCEPTS = ("cooperation.serious_crime", "definitions.serious_crime")
-
-
-def max_exposure(o: Offence) -> tuple[Fraction | None, str, bool]:
-    """Highest known maximum across basic and aggravated penalties, its description,
-    and whether some penalty's maximum is unknown (or not stated in the law)."""
-    best: Fraction | None = None
-    label = ""
-    unknown = False
-    for i, p in enumerate(o.penalties()):
-        m = penalty_max_months(p)
-        if m is None or m == "none":
-            unknown = True
-            continue
-        if best is None or m > best:
-            best = m
-            label = describe_max(p) + ("" if i == 0 else f" ({quote(o.aggravated[i - 1].condition.rstrip('.'))})")
-    return best, label, unknown
+AUTHORITY = "UN Convention Arts 2(h) and 35(1)(c); civil-society red line 4."
+RULES = (
+    Rule(
+        "speech-offence-is-serious-crime",
+        "Does an offence restricting expression carry four years or more, so that other states can be asked to "
+        "gather evidence about speech?",
+        ("non_compliant",),
+        AUTHORITY + " ICCPR Art 19(3).",
+    ),
+    Rule("serious-crime", "Does the offence carry four years or more?", ("exposed",), AUTHORITY),
+    Rule("below-threshold", "Is the offence's maximum below four years?", ("compliant",), AUTHORITY),
+    Rule("threshold-unknown", "Is the offence's maximum known?", ("insufficient_information",), AUTHORITY),
+)
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
-    threshold_value = ctx.parameters.serious_crime_threshold.value
-    assert isinstance(threshold_value, Duration)
-    threshold = threshold_value.months()
-    for o in law.offences:
-        months, label, unknown = max_exposure(o)
-        content = classify(o) == "content_outside"
-        evidence = [
-            (f"offences[{o.id}].penalty", describe_max(o.penalty)),
-            ("serious-crime threshold", str(threshold_value)),
+    value = ctx.parameters.serious_crime_threshold.value
+    assert isinstance(value, Duration)
+    threshold = value.months()
+    classes = law.penalty_classes()
+    for u in units(law):
+        content = speech(category_of(u, ctx.catalogue))
+        highest, unknown = highest_maximum(u, classes)
+        basic = penalty_maximum(u.penalty, classes)
+        evidence: list[tuple[str, object]] = [
+            (f"{u.path}.penalty", basic.label),
+            ("serious-crime threshold", str(value)),
         ]
+        if basic.source:
+            evidence.append(("general part", basic.source))
         principles = ("data_protection", "freedom_of_expression") if content else ("data_protection",)
-        if months is not None and months >= threshold:
+
+        if highest is not None and highest.months is not None and highest.months >= threshold:
             if content:
-                yield draft(
+                yield finding_for(
                     "speech-offence-is-serious-crime",
+                    "cooperation_exposure",
+                    provision_id=u.id,
+                    limb=u.limb_id,
+                    concepts=CONCEPTS,
+                    principles=principles,
+                    evidence=evidence,
+                )(
                     "non_compliant",
                     "critical",
-                    "cooperation_exposure",
-                    provision_id=o.id,
-                    concepts=CONCEPTS,
-                    principles=principles,
-                    evidence=evidence,
-                    reason=(
-                        f"{o.citation} carries {label}, which meets the {threshold_value} 'serious crime' threshold, "
-                        "so other states could be asked to gather electronic evidence about speech."
-                    ),
+                    f"{u.citation} carries {highest.label}, which meets the {value} 'serious crime' threshold, so other "
+                    "states could be asked to gather electronic evidence about speech.",
                     recommendation="Refuse cooperation for this offence; reduce or repeal it domestically.",
-                    data_confidence=o.confidence,
+                    data_confidence=u.confidence,
                 )
             else:
-                yield draft(
+                yield finding_for(
                     "serious-crime",
-                    "compliant",
-                    "info",
                     "cooperation_exposure",
-                    provision_id=o.id,
+                    provision_id=u.id,
+                    limb=u.limb_id,
                     concepts=CONCEPTS,
                     principles=principles,
                     evidence=evidence,
-                    reason=f"{o.citation} carries {label} and is a 'serious crime' open to cross-border evidence gathering.",
+                )(
+                    "exposed",
+                    "info",
+                    f"{u.citation} carries {highest.label} and is a 'serious crime' open to cross-border evidence "
+                    "gathering.",
+                    data_confidence=u.confidence,
                 )
         elif unknown:
-            yield draft(
+            no_max = basic.no_stated_maximum
+            yield finding_for(
                 "threshold-unknown",
+                "cooperation_exposure",
+                provision_id=u.id,
+                limb=u.limb_id,
+                concepts=CONCEPTS,
+                principles=principles,
+                evidence=evidence,
+            )(
                 "insufficient_information",
                 "high" if content else "medium",
-                "cooperation_exposure",
-                provision_id=o.id,
-                concepts=CONCEPTS,
-                principles=principles,
-                evidence=evidence,
-                reason=(
-                    f"The maximum penalty for {o.citation} is not stated in the data or in the law, so whether it "
-                    f"meets the {threshold_value} 'serious crime' threshold cannot be decided."
-                ),
-                recommendation="Record the maximum penalty, including any default maximum in the general penal code.",
+                f"The maximum penalty for {u.citation} is "
+                + ("not stated in the law" if no_max else "not recorded in the data")
+                + f", so whether it meets the {value} 'serious crime' threshold cannot be decided.",
+                recommendation="Record the maximum penalty, or the penalty class whose range the general part sets.",
             )
         else:
-            assert months is not None
-            yield draft(
+            assert highest is not None
+            yield finding_for(
                 "below-threshold",
-                "compliant",
-                "info",
                 "cooperation_exposure",
-                provision_id=o.id,
+                provision_id=u.id,
+                limb=u.limb_id,
                 concepts=CONCEPTS,
                 principles=principles,
                 evidence=evidence,
-                reason=f"{o.citation} carries at most {label}, below the {threshold_value} 'serious crime' threshold.",
+            )(
+                "compliant",
+                "info",
+                f"{u.citation} carries at most {highest.label}, below the {value} 'serious crime' threshold.",
             )
 
 
 CHECKER = Checker(
     id="cooperation-exposure",
     title="Cooperation exposure: the four-year 'serious crime' threshold (Art 35(1)(c))",
-    version="1.0",
+    version="2.0",
     concepts=CONCEPTS,
     principles=("data_protection", "freedom_of_expression"),
     check=check,
-    description="Offences meeting the serious-crime threshold, especially content offences that would open cross-border cooperation for speech.",
-    authority="UN Convention Arts 2(h) and 35(1)(c); civil-society red line 4.",
+    description="Offences meeting the serious-crime threshold are exposed to cross-border evidence gathering; speech offences among them are the critical finding.",
+    authority=AUTHORITY,
+    rules=RULES,
 )

@@ -1,128 +1,164 @@
 """Criminalisation conformity: does the law establish the Convention's mandatory offences?
 
-Arts 7-17 oblige states to criminalise conduct that is intentional and (for
-Arts 7-11) "without right". A missing category is a treaty-conformity gap of
-*this instrument*; the offence may live in other national law.
+Arts 7-17 oblige states to criminalise conduct that is intentional and (for Arts 7-11) "without right".
+A missing offence is never a conformity gap of the *state* here: no model holds a state's whole criminal
+law, so an instrument without the offence does not show that the state lacks it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
 from ..model.law import NationalLaw
-from ..model.wording import words
-from ._common import CATEGORY_CONCEPT
+from ..model.wording import lower_first, words
+from ._common import finding_for, units
 
 WITHOUT_RIGHT_REQUIRED = frozenset(
     {"illegal_access", "illegal_interception", "data_interference", "system_interference", "misuse_of_devices"}
 )
 INTENT_OK = frozenset({"intent", "knowledge"})
+CONVENTION_CATEGORIES = (
+    "illegal_access",
+    "illegal_interception",
+    "data_interference",
+    "system_interference",
+    "misuse_of_devices",
+    "forgery",
+    "fraud",
+    "csam",
+    "grooming",
+    "ncii",
+    "laundering",
+)
+AUTHORITY = "UN Convention against Cybercrime Arts 7-17 (intentional conduct; 'without right' for Arts 7-11)."
+RULES = (
+    Rule(
+        "established",
+        "Does an offence establish the conduct with the elements the Convention requires?",
+        ("compliant",),
+        AUTHORITY,
+    ),
+    Rule("elements-missing", "Does the offence lack intent or 'without right'?", ("partially_compliant",), AUTHORITY),
+    Rule("elements-unknown", "Are the offence's elements recorded?", ("insufficient_information",), AUTHORITY),
+    Rule(
+        "missing-offence",
+        "Is a mandatory offence missing from the instrument (which is not the state's whole criminal law)?",
+        ("insufficient_information",),
+        AUTHORITY,
+    ),
+)
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
-    for category, concept in CATEGORY_CONCEPT.items():
-        matching = [o for o in law.offences if o.category == category]
-        label = ctx.catalogue.concepts[concept].title
+    all_units = list(units(law))
+    for category in CONVENTION_CATEGORIES:
+        concept = ctx.catalogue.category(category).concept
+        assert concept is not None
+        label = lower_first(ctx.catalogue.concepts[concept].title)
+        matching = [u for u in all_units if u.category == category]
         if not matching:
+            finding = finding_for(
+                "missing-offence",
+                "treaty_conformity",
+                provision_id=None,
+                concepts=(concept,),
+                principles=(),
+                evidence=[("coverage", law.coverage), ("offence", category)],
+            )
             if law.coverage == "complete":
-                # The Convention binds the state, and no model holds a state's whole criminal law: an
-                # instrument without the offence does not show that the state lacks it.
-                yield draft(
-                    f"missing-{category}",
+                yield finding(
                     "insufficient_information",
                     "low",
-                    "treaty_conformity",
-                    concepts=(concept,),
-                    principles=(),
-                    reason=(
-                        f"This instrument does not establish the offence of {label.lower()}, which the "
-                        "Convention makes mandatory; whether other national law does is not modelled, so the "
-                        "state's conformity cannot be concluded."
-                    ),
-                    evidence=[("coverage", law.coverage)],
+                    f"This instrument does not establish the offence of {label}, which the Convention makes mandatory; "
+                    "whether other national law does is not modelled, so the state's conformity cannot be concluded.",
                     recommendation="Check other national law; if absent, establish the offence with intent and 'without right' elements.",
                 )
             else:
-                yield draft(
-                    f"missing-{category}",
+                yield finding(
                     "insufficient_information",
                     "low",
-                    "treaty_conformity",
-                    concepts=(concept,),
-                    principles=(),
-                    reason=(
-                        f"No offence of {label.lower()} is modelled, but only selected provisions of this "
-                        "instrument are, so its absence cannot be concluded."
-                    ),
-                    evidence=[("coverage", law.coverage)],
+                    f"No offence of {label} is modelled, but only selected provisions of this instrument are, so its "
+                    "absence cannot be concluded.",
                 )
             continue
-        for o in matching:
+        for u in matching:
             missing: list[str] = []
             unknown: list[str] = []
-            if o.mental_element in INTENT_OK:
-                pass
-            elif o.mental_element == "unspecified":
+            if u.mental_element == "unspecified":
                 unknown.append("the mental element")
-            elif o.mental_element != "recklessness":
-                missing.append(f"intent (mental element: {words(o.mental_element)})")
+            elif u.mental_element not in INTENT_OK and u.mental_element != "recklessness":
+                missing.append(f"intent (mental element: {words(u.mental_element)})")
+            evidence: list[tuple[str, object]] = [(f"{u.path}.mental_element", u.mental_element)]
             if category in WITHOUT_RIGHT_REQUIRED:
-                if o.without_right == "unspecified":
+                evidence.append((f"{u.path}.without_right", u.without_right))
+                if u.without_right == "unspecified":
                     unknown.append("the 'without right' element")
-                elif o.without_right is False:
+                elif u.without_right is False:
                     missing.append("the 'without right' element")
-            evidence: list[tuple[str, object]] = [(f"offences[{o.id}].mental_element", o.mental_element)]
-            if category in WITHOUT_RIGHT_REQUIRED:
-                evidence.append((f"offences[{o.id}].without_right", o.without_right))
             if missing:
-                yield draft(
+                yield finding_for(
                     "elements-missing",
+                    "treaty_conformity",
+                    provision_id=u.id,
+                    limb=u.limb_id,
+                    concepts=(concept,),
+                    principles=("legality",),
+                    evidence=evidence,
+                )(
                     "partially_compliant",
                     "medium",
-                    "treaty_conformity",
-                    provision_id=o.id,
-                    concepts=(concept,),
-                    principles=("legality",),
-                    reason=f"{o.citation} establishes {label.lower()} but lacks {' and '.join(missing)}, which the Convention requires.",
-                    evidence=evidence,
+                    f"{u.citation} establishes {label} but lacks {' and '.join(missing)}, which the Convention requires.",
                     recommendation="Add the missing elements so that only intentional conduct without right is punished.",
-                    data_confidence=o.confidence,
+                    data_confidence=u.confidence,
                 )
             elif unknown:
-                yield draft(
+                yield finding_for(
                     "elements-unknown",
-                    "insufficient_information",
-                    "low",
                     "treaty_conformity",
-                    provision_id=o.id,
+                    provision_id=u.id,
+                    limb=u.limb_id,
                     concepts=(concept,),
                     principles=("legality",),
-                    reason=f"{o.citation} establishes {label.lower()}, but the data does not record {' or '.join(unknown)}.",
                     evidence=evidence,
+                )(
+                    "insufficient_information",
+                    "low",
+                    f"{u.citation} establishes {label}, but the data does not record {' or '.join(unknown)}.",
                     recommendation="Record the offence's elements from the statute's text.",
                 )
             else:
-                yield draft(
+                yield finding_for(
                     "established",
-                    "compliant",
-                    "info",
                     "treaty_conformity",
-                    provision_id=o.id,
+                    provision_id=u.id,
+                    limb=u.limb_id,
                     concepts=(concept,),
                     principles=("legality",),
-                    reason=f"{o.citation} establishes {label.lower()} with the elements the Convention requires.",
                     evidence=evidence,
-                )
+                )("compliant", "info", f"{u.citation} establishes {label} with the elements the Convention requires.")
 
 
 CHECKER = Checker(
     id="criminalisation",
     title="Criminalisation conformity (Arts 7-17)",
-    version="1.0",
-    concepts=tuple(CATEGORY_CONCEPT.values()),
+    version="2.0",
+    concepts=(
+        "criminalisation.illegal_access",
+        "criminalisation.illegal_interception",
+        "criminalisation.data_interference",
+        "criminalisation.system_interference",
+        "criminalisation.misuse_of_devices",
+        "criminalisation.forgery",
+        "criminalisation.fraud",
+        "criminalisation.csam",
+        "criminalisation.grooming",
+        "criminalisation.ncii",
+        "criminalisation.laundering",
+    ),
     principles=("legality",),
     check=check,
     description="Which mandatory offences the instrument establishes, and whether with intent and 'without right'.",
-    authority="UN Convention against Cybercrime Arts 7-17.",
+    authority=AUTHORITY,
+    rules=RULES,
 )

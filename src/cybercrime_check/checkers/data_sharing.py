@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule, draft
 from ..model.cooperation import CooperationRule
 from ..model.law import NationalLaw
 from ..model.wording import words
@@ -26,6 +26,36 @@ CONCEPTS = (
     "cooperation.extradition",
 )
 PROTECTIVE_GROUNDS = ("persecution_discrimination", "political_offence", "death_penalty", "human_rights")
+RED_LINES = "Civil-society red lines 5 and 6 (EFF and NGO coalition, 2024)."
+RULES = (
+    Rule(
+        "refusal-grounds",
+        "Does the state's law let it refuse requests that serve persecution?",
+        ("compliant", "partially_compliant", "non_compliant", "insufficient_information"),
+        "UN Convention Art 40 (refusal grounds); ICCPR Art 26; " + RED_LINES,
+    ),
+    Rule(
+        "dual-criminality",
+        "Must the conduct be an offence at home too?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        "UN Convention Art 35; " + RED_LINES,
+    ),
+    Rule(
+        "data-protection",
+        "Are personal data shared abroad protected (purpose limitation, adequate protection)?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        "UN Convention Art 36; N&P Principle 12; " + RED_LINES,
+    ),
+    Rule(
+        "direct-disclosure-authorisation",
+        "Does each direct disclosure need prior judicial authorisation?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        "UN Convention Art 47; " + RED_LINES,
+    ),
+    Rule("other-rule", "Is the rule of a kind the checker assesses?", ("insufficient_information",), RED_LINES),
+    Rule("rules-unknown", "Are the instrument's cooperation rules recorded?", ("insufficient_information",), RED_LINES),
+    Rule("no-rules", "Does the instrument have cooperation rules?", ("not_applicable",), RED_LINES),
+)
 
 
 def _for_rule(
@@ -48,7 +78,7 @@ def _refusal(r: CooperationRule, concept: str) -> Iterator[FindingDraft]:
     )
     if r.refusal_grounds == "unspecified":
         yield finding(
-            "insufficient_information", "medium", f"The data does not record the refusal grounds in {r.citation}."
+            "insufficient_information", "medium", f"The data does not record the refusal grounds in {r.cited}."
         )
         return
     present = {g.ground for g in r.refusal_grounds} if isinstance(r.refusal_grounds, tuple) else set()
@@ -57,12 +87,12 @@ def _refusal(r: CooperationRule, concept: str) -> Iterator[FindingDraft]:
         yield finding(
             "non_compliant" if "persecution_discrimination" in missing else "partially_compliant",
             "high",
-            f"{r.citation} lacks refusal grounds for {', '.join(words(m) for m in missing)}.",
+            f"{r.cited} lacks refusal grounds for {', '.join(words(m) for m in missing)}.",
             recommendation="Add mandatory refusal grounds for persecution, political offences, death penalty and human-rights risks.",
             data_confidence=r.confidence,
         )
     else:
-        yield finding("compliant", "info", f"{r.citation} provides refusal grounds that protect against persecution.")
+        yield finding("compliant", "info", f"{r.cited} provides refusal grounds that protect against persecution.")
 
 
 def _protection(r: CooperationRule, concept: str, red_line_concept: str) -> FindingDraft:
@@ -70,19 +100,19 @@ def _protection(r: CooperationRule, concept: str, red_line_concept: str) -> Find
     evidence = [(f"cooperation_rules[{r.id}].data_protection_conditions", value)]
     finding = _for_rule(r, "data-protection", (concept, red_line_concept), "data_protection", evidence)
     if value is True:
-        return finding("compliant", "info", f"Transfers under {r.citation} are subject to data-protection conditions.")
+        return finding("compliant", "info", f"Transfers under {r.cited} are subject to data-protection conditions.")
     if value is False:
         return finding(
             "non_compliant",
             "high",
-            f"Personal data can be shared under {r.citation} without data-protection conditions.",
+            f"Personal data can be shared under {r.cited} without data-protection conditions.",
             recommendation="Condition transfers on purpose limitation and adequate protection.",
             data_confidence=r.confidence,
         )
     return finding(
         "insufficient_information",
         "medium",
-        f"The data does not record whether transfers under {r.citation} carry data-protection conditions.",
+        f"The data does not record whether transfers under {r.cited} carry data-protection conditions.",
     )
 
 
@@ -125,18 +155,18 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 yield finding(
                     "insufficient_information",
                     "medium",
-                    f"The data does not record whether {r.citation} requires dual criminality.",
+                    f"The data does not record whether {r.cited} requires dual criminality.",
                 )
             elif dc == "not_required":
                 yield finding(
                     "non_compliant",
                     "high",
-                    f"{r.citation} allows assistance without dual criminality, so conduct that is lawful at home can be investigated for another state.",
+                    f"{r.cited} allows assistance without dual criminality, so conduct that is lawful at home can be investigated for another state.",
                     recommendation="Require dual criminality, at least for coercive measures.",
                     data_confidence=r.confidence,
                 )
             else:
-                yield finding("compliant", "info", f"{r.citation} requires dual criminality ({words(dc)}).")
+                yield finding("compliant", "info", f"{r.cited} requires dual criminality ({words(dc)}).")
             yield from _refusal(r, concept)
         elif r.kind == "spontaneous_sharing":
             yield _protection(r, "cooperation.spontaneous_sharing", "cooperation.personal_data")
@@ -151,19 +181,19 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             )
             if r.authorisation == "prior_judicial":
                 yield finding(
-                    "compliant", "info", f"Direct disclosure under {r.citation} needs prior judicial authorisation."
+                    "compliant", "info", f"Direct disclosure under {r.cited} needs prior judicial authorisation."
                 )
             elif r.authorisation == "unspecified":
                 yield finding(
                     "insufficient_information",
                     "medium",
-                    f"The data does not record who authorises direct disclosure under {r.citation}.",
+                    f"The data does not record who authorises direct disclosure under {r.cited}.",
                 )
             else:
                 yield finding(
                     "non_compliant",
                     "high",
-                    f"Personal data can be disclosed directly to foreign authorities under {r.citation} without prior judicial authorisation.",
+                    f"Personal data can be disclosed directly to foreign authorities under {r.cited} without prior judicial authorisation.",
                     recommendation="Require prior judicial authorisation for each disclosure.",
                     data_confidence=r.confidence,
                 )
@@ -178,14 +208,15 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 provision_id=r.id,
                 concepts=("cooperation.mla",),
                 principles=("data_protection",),
-                reason=f"{r.citation} is a cooperation rule of a kind this checker does not assess.",
+                reason=f"{r.cited} is a cooperation rule of a kind this checker does not assess.",
             )
 
 
 CHECKER = Checker(
     id="data-sharing",
+    rules=RULES,
     title="Data sharing: MLA, spontaneous and direct disclosure (Arts 36, 40, 47)",
-    version="1.0",
+    version="2.0",
     concepts=CONCEPTS,
     principles=("data_protection", "non_discrimination", "prior_judicial_authorisation"),
     check=check,

@@ -1,126 +1,232 @@
-"""Protected expression: offences that criminalise speech ICCPR Art 19(3) protects.
+"""Protected expression, the protection of journalists, and non-discrimination.
 
-Per-se categories (false news as such, insult to officials or the monarch,
-criminal defamation, blasphemy, LGBTQ+ expression) cannot be justified at all;
-strict-test categories (public order, strife, extremism speech) pass only with
-precise terms. Offences that target a group also breach non-discrimination.
+How each offence category restricts expression is a legal choice recorded with its authority in
+``policies/offence-categories.yaml``: some restrictions cannot be justified at all (false news as such,
+insult to officials, blasphemy, LGBTQ+ expression, publication about officials, anonymity tools,
+intermediary liability); criminal defamation may protect others' reputation but never with prison; others
+(public order, morals, strife, extremism, incitement, hate speech) pass only with precise terms; threats and
+harassment pursue an aim Art 19(3) admits. Use against journalists and human-rights defenders is a matter of
+free expression and their protection; offences that target a group breach equal protection.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
+from ..model.fields import lowest_confidence
 from ..model.law import NationalLaw
-from ..model.wording import words
-from ._common import listing, prison_possible, vague_terms
+from ..model.offence import GroupImpact, OffenceUnit
+from ..model.wording import lower_first, words
+from ._common import (
+    CATALOGUE_TO_DATA_CONFIDENCE,
+    analyse_terms,
+    category_of,
+    finding_for,
+    lexicon_text,
+    prison_possible,
+    quoted,
+    units,
+)
 
 CONCEPTS = ("general.human_rights.no_suppression",)
+PRESS = frozenset({"journalists", "human_rights_defenders"})
+CATEGORY_POLICY = "The category's entry in policies/offence-categories.yaml, with its authority."
+RULES = (
+    Rule(
+        "restricts-protected-expression",
+        "Does the offence criminalise expression that no aim of Art 19(3) can justify?",
+        ("non_compliant",),
+        CATEGORY_POLICY + " ICCPR Art 19(3).",
+    ),
+    Rule(
+        "imprisonment-for-defamation",
+        "Can criminal defamation or insult of persons be punished with prison?",
+        ("non_compliant", "partially_compliant", "insufficient_information"),
+        "ICCPR Art 19(3)(a); HRC General Comment 34 para 47 (imprisonment is never an appropriate penalty).",
+    ),
+    Rule(
+        "restriction-not-provided-by-law",
+        "Does a restriction on an admissible ground rest on vague terms?",
+        ("non_compliant",),
+        CATEGORY_POLICY + " ICCPR Art 19(3) ('provided by law').",
+    ),
+    Rule(
+        "restriction-needs-review",
+        "Is a restriction on an admissible ground necessary and proportionate?",
+        ("insufficient_information",),
+        CATEGORY_POLICY + " ICCPR Art 19(3) (necessity).",
+    ),
+    Rule(
+        "used-against-press",
+        "Does the offence target, or is it documented as used against, journalists or human-rights defenders?",
+        ("non_compliant", "partially_compliant"),
+        "ICCPR Art 19; HRC General Comment 34 paras 42-46 (journalists, bloggers and defenders); civil-society red line 2.",
+    ),
+    Rule(
+        "targets-group",
+        "Does the offence target a group on its face, or is it documented as used against one?",
+        ("non_compliant", "partially_compliant"),
+        "ICCPR Art 26 (equal protection of the law); Art 2(1).",
+    ),
+)
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
-    rules = ctx.parameters.protected_expression
-    per_se = {r.category: r for r in rules.per_se}
-    strict = {r.category: r for r in rules.strict_test}
-    for o in law.offences:
-        evidence = [(f"offences[{o.id}].category", o.category)]
-        if o.category in per_se:
-            rule = per_se[o.category]
-            prison = prison_possible(o)
-            yield draft(
+    for u in units(law):
+        rule = category_of(u, ctx.catalogue)
+        evidence: list[tuple[str, object]] = [(f"{u.path}.category", u.category), ("authority", rule.authority or "-")]
+        policy_confidence = lowest_confidence(u.confidence, CATALOGUE_TO_DATA_CONFIDENCE[rule.confidence])
+        prison = prison_possible(u)
+        if rule.expression == "per_se":
+            yield finding_for(
                 "restricts-protected-expression",
+                "rights_risk",
+                provision_id=u.id,
+                limb=u.limb_id,
+                concepts=CONCEPTS,
+                principles=("freedom_of_expression", "legitimate_aim"),
+                evidence=[*evidence, ("imprisonment possible", prison if prison is not None else "unspecified")],
+            )(
                 "non_compliant",
                 "critical" if prison is not False else "high",
-                "rights_risk",
-                provision_id=o.id,
-                concepts=CONCEPTS,
-                principles=("freedom_of_expression", "necessity"),
-                reason=f"{o.citation} restricts protected expression: {rule.why[0].lower()}{rule.why[1:]}",
-                evidence=[
-                    *evidence,
-                    ("authority", rule.provision),
-                    ("imprisonment possible", prison if prison is not None else "unspecified"),
-                ],
-                recommendation="Repeal the offence; protect reputation, if at all, through civil law.",
-                data_confidence=o.confidence,
+                f"{u.citation} restricts protected expression ({rule.label}): {lower_first(rule.why or '')}",
+                recommendation="Repeal the offence; address any real harm through precise, proportionate law.",
+                data_confidence=policy_confidence,
             )
-        elif o.category in strict:
-            rule = strict[o.category]
-            lexicon, undefined = vague_terms(o, ctx.catalogue)
-            if lexicon or undefined:
-                yield draft(
-                    "restriction-not-provided-by-law",
+        elif rule.expression == "no_prison":
+            finding = finding_for(
+                "imprisonment-for-defamation",
+                "rights_risk",
+                provision_id=u.id,
+                limb=u.limb_id,
+                concepts=CONCEPTS,
+                principles=("freedom_of_expression", "proportionality"),
+                evidence=[*evidence, ("imprisonment possible", prison if prison is not None else "unspecified")],
+            )
+            if prison is True:
+                yield finding(
                     "non_compliant",
                     "high",
-                    "rights_risk",
-                    provision_id=o.id,
-                    concepts=CONCEPTS,
-                    principles=("freedom_of_expression", "legality", "necessity"),
-                    reason=(
-                        f"{o.citation} restricts expression on a ground that needs precise terms, but rests on "
-                        f"vague ones ({listing(tuple(dict.fromkeys((*undefined, *lexicon))))}), so it fails the "
-                        "'provided by law' test."
-                    ),
-                    evidence=[*evidence, ("authority", rule.provision)],
-                    recommendation="Confine the offence to intentional incitement to violence or discrimination, in precise terms.",
-                    data_confidence=o.confidence,
+                    f"{u.citation} can punish {rule.label} with imprisonment, which is never a proportionate penalty "
+                    "for defamation.",
+                    recommendation="Remove imprisonment; protect reputation through civil law, or criminal law only for the most serious cases.",
+                    data_confidence=policy_confidence,
+                )
+            elif prison is False:
+                yield finding(
+                    "partially_compliant",
+                    "medium",
+                    f"{u.citation} makes {rule.label} a crime, though without prison; criminal law should be kept for "
+                    "the most serious cases and decriminalisation considered.",
+                    recommendation="Consider decriminalising; keep any sanction civil and proportionate.",
+                    data_confidence=policy_confidence,
                 )
             else:
-                yield draft(
-                    "restriction-needs-review",
+                yield finding(
                     "insufficient_information",
                     "medium",
-                    "rights_risk",
-                    provision_id=o.id,
-                    concepts=CONCEPTS,
-                    principles=("freedom_of_expression", "necessity"),
-                    reason=(
-                        f"{o.citation} restricts expression on a ground Art 19(3) admits; whether it is necessary "
-                        "and proportionate depends on facts the data does not show."
-                    ),
-                    evidence=[*evidence, ("authority", rule.provision)],
+                    f"The data does not record whether {u.citation} can punish {rule.label} with imprisonment, which "
+                    "is never a proportionate penalty for defamation.",
+                    recommendation="Record the penalty.",
                 )
-        for impact in o.groups_affected:
-            on_face = impact.basis == "on_its_face" or o.category == "lgbtq"
-            yield draft(
-                f"targets-group-{impact.group}",
+        elif rule.expression == "strict_test":
+            terms = analyse_terms(u, rule, ctx.catalogue)
+            vague = (*terms.vague, *terms.unchecked)
+            if vague or terms.lexicon:
+                said = "; ".join(filter(None, (quoted(vague), lexicon_text(terms.lexicon) if terms.lexicon else "")))
+                yield finding_for(
+                    "restriction-not-provided-by-law",
+                    "rights_risk",
+                    provision_id=u.id,
+                    limb=u.limb_id,
+                    concepts=CONCEPTS,
+                    principles=("freedom_of_expression", "legality", "legitimate_aim"),
+                    evidence=evidence,
+                )(
+                    "non_compliant",
+                    "high",
+                    f"{u.citation} restricts expression on a ground that needs precise terms ({rule.label}), but rests "
+                    f"on vague ones ({said}), so it fails the 'provided by law' test.",
+                    recommendation="Confine the offence to intentional incitement to violence or discrimination, in precise terms.",
+                    data_confidence=policy_confidence,
+                )
+            else:
+                yield finding_for(
+                    "restriction-needs-review",
+                    "rights_risk",
+                    provision_id=u.id,
+                    limb=u.limb_id,
+                    concepts=CONCEPTS,
+                    principles=("freedom_of_expression", "necessity", "legitimate_aim"),
+                    evidence=evidence,
+                )(
+                    "insufficient_information",
+                    "medium",
+                    f"{u.citation} restricts expression on a ground Art 19(3) admits ({rule.label}); whether it is "
+                    "necessary and proportionate depends on facts the data does not show.",
+                )
+        yield from _groups(u)
+
+
+def _groups(u: OffenceUnit) -> Iterator[FindingDraft]:
+    impacts: list[GroupImpact] = list(u.group_list)
+    if u.category == "lgbtq" and not any(g.group == "lgbtq" for g in impacts):
+        impacts.append(GroupImpact(group="lgbtq", basis="on_its_face", sources=u.offence.sources))
+    for impact in impacts:
+        on_face = impact.basis == "on_its_face" or u.category == "lgbtq"
+        verb = "targets" if on_face else "has been documented as used against"
+        evidence: list[tuple[str, object]] = [(f"{u.path}.groups_affected", f"{impact.group} ({impact.basis})")]
+        if impact.group in PRESS:
+            yield finding_for(
+                "used-against-press",
+                "rights_risk",
+                provision_id=u.id,
+                limb=u.limb_id,
+                concepts=CONCEPTS,
+                principles=("freedom_of_expression", "protection_of_researchers_journalists"),
+                evidence=evidence,
+            )(
                 "non_compliant" if on_face else "partially_compliant",
                 "high",
-                "rights_risk",
-                provision_id=o.id,
-                concepts=CONCEPTS,
-                principles=("non_discrimination",),
-                reason=(
-                    f"{o.citation} {'targets' if on_face else 'has been documented as used against'} "
-                    f"{words(impact.group)}, contrary to equal protection of the law."
-                ),
-                evidence=[(f"offences[{o.id}].groups_affected", f"{impact.group} ({impact.basis})")],
-                recommendation="Remove the discriminatory element and review prosecutions under it.",
-                data_confidence=o.confidence,
+                f"{u.citation} {verb} {words(impact.group)}, whose work free expression protects in particular.",
+                recommendation="Protect journalism and the defence of human rights in the offence's text, and review prosecutions under it.",
+                data_confidence=u.confidence,
             )
-        if o.category == "lgbtq" and not any(g.group == "lgbtq" for g in o.groups_affected):
-            yield draft(
-                "targets-group-lgbtq",
-                "non_compliant",
-                "high",
+        else:
+            yield finding_for(
+                "targets-group",
                 "rights_risk",
-                provision_id=o.id,
+                provision_id=u.id,
+                limb=u.limb_id,
                 concepts=CONCEPTS,
                 principles=("non_discrimination",),
-                reason=f"{o.citation} targets LGBTQ+ people or expression, contrary to equal protection of the law.",
                 evidence=evidence,
-                recommendation="Repeal the offence.",
-                data_confidence=o.confidence,
+            )(
+                "non_compliant" if on_face else "partially_compliant",
+                "high",
+                f"{u.citation} {verb} {words(impact.group)}, contrary to equal protection of the law.",
+                recommendation="Remove the discriminatory element and review prosecutions under it.",
+                data_confidence=u.confidence,
             )
 
 
 CHECKER = Checker(
     id="protected-expression",
-    title="Protected expression and non-discrimination",
-    version="1.0",
+    title="Protected expression, journalists and non-discrimination",
+    version="2.0",
     concepts=CONCEPTS,
-    principles=("freedom_of_expression", "legality", "necessity", "non_discrimination"),
+    principles=(
+        "freedom_of_expression",
+        "legality",
+        "legitimate_aim",
+        "necessity",
+        "proportionality",
+        "non_discrimination",
+        "protection_of_researchers_journalists",
+    ),
     check=check,
-    description="Offences criminalising speech that Art 19(3) ICCPR does not allow to be restricted, and offences targeting groups.",
-    authority="ICCPR Arts 19 and 26; UN Human Rights Committee General Comment 34 paras 38, 46-49; 2017 Joint Declaration on 'fake news'.",
+    description="Offences criminalising speech Art 19(3) ICCPR does not allow, or allows only with precise terms; use against the press; offences targeting groups.",
+    authority="ICCPR Arts 19, 20(2) and 26; HRC General Comment 34; policies/offence-categories.yaml.",
+    rules=RULES,
 )

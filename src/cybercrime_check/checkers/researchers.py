@@ -1,129 +1,182 @@
-"""Researchers, journalists and whistleblowers (red line 2).
+"""Security researchers, journalists and whistleblowers (red line 2).
 
-Access, interception, interference and device offences reach security
-researchers unless they require intent and "without right", and unless a
-public-interest or good-faith research defence exists. Art 11 of the
+Access, interception, interference and device offences reach good-faith security research unless something
+keeps it out. The offence's own elements come first: an ulterior intent (to defraud, to commit a further
+offence) that research lacks, or a binding judicial narrowing (Germany's Federal Constitutional Court read
+§ 202c StGB down to tools whose purpose is crime, 2 BvR 2233/07, 2009). Only where the elements do not protect
+research does a defence decide: binding law protects, a prosecutor's policy only partly. Art 11 of the
 Convention itself excludes authorised testing from the device offence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
 from ..model.law import NationalLaw
+from ..model.offence import OffenceUnit
 from ..model.wording import words
-from ._common import CATEGORY_CONCEPT
+from ._common import finding_for, units
 
 IN_SCOPE = ("illegal_access", "illegal_interception", "data_interference", "system_interference", "misuse_of_devices")
 PROTECTIVE = frozenset({"security_research", "public_interest", "whistleblowing", "journalism"})
 PRINCIPLES = ("protection_of_researchers_journalists",)
+RED_LINE = "Civil-society red line 2 (EFF and NGO coalition, 2024); UN Convention Art 11 (authorised testing)."
+RULES = (
+    Rule(
+        "elements-protect-research",
+        "Do the offence's own elements (an ulterior intent, a binding judicial narrowing) keep good-faith research out?",
+        ("compliant",),
+        RED_LINE + " BVerfG 2 BvR 2233/07 (2009); US Supreme Court, Van Buren v United States (2021).",
+    ),
+    Rule(
+        "elements-do-not-protect-research",
+        "Does the offence lack intent or 'without right', so that research falls inside it?",
+        ("non_compliant",),
+        RED_LINE + " Budapest Convention Explanatory Report on 'without right'.",
+    ),
+    Rule(
+        "research-defence", "Is there a binding defence for research or the public interest?", ("compliant",), RED_LINE
+    ),
+    Rule(
+        "research-protection-is-policy-only",
+        "Is research protected only by a policy that courts and claimants need not follow?",
+        ("partially_compliant",),
+        RED_LINE,
+    ),
+    Rule(
+        "research-protection-unknown",
+        "Are the elements and defences that decide research's fate recorded?",
+        ("insufficient_information",),
+        RED_LINE,
+    ),
+    Rule(
+        "no-research-defence",
+        "Is good-faith research left without any protection?",
+        ("non_compliant",),
+        RED_LINE,
+    ),
+)
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
-    for o in law.offences:
-        if o.category not in IN_SCOPE:
-            continue
-        concept = CATEGORY_CONCEPT[o.category]
-        evidence = [
-            (f"offences[{o.id}].mental_element", o.mental_element),
-            (f"offences[{o.id}].without_right", o.without_right),
-            (
-                f"offences[{o.id}].defences",
-                o.defences if isinstance(o.defences, str) else [f"{d.kind} ({d.citation})" for d in o.defences],
-            ),
-        ]
-        if o.without_right is False or o.mental_element in ("none_stated", "negligence"):
-            yield draft(
-                "elements-do-not-protect-research",
-                "non_compliant",
-                "high",
-                "rights_risk",
-                provision_id=o.id,
-                concepts=(concept,),
-                principles=PRINCIPLES,
-                reason=(
-                    f"{o.citation} does not require both intent and acting 'without right', so good-faith "
-                    "security research and public-interest disclosure can fall within it."
-                ),
-                evidence=evidence,
-                recommendation="Require intent and 'without right' (or dishonest intent) as elements.",
-                data_confidence=o.confidence,
-            )
-            continue
-        relevant = PROTECTIVE | ({"authorised_testing"} if o.category == "misuse_of_devices" else set())
-        defences = [d for d in o.defence_list if d.kind in relevant]
-        binding = [d for d in defences if d.binding]
-        if binding:
-            yield draft(
-                "research-defence",
-                "compliant",
-                "info",
-                "rights_risk",
-                provision_id=o.id,
-                concepts=(concept,),
-                principles=PRINCIPLES,
-                reason=f"{o.citation} has a binding {words(binding[0].kind)} defence ({binding[0].citation}).",
-                evidence=evidence[2:],
-            )
-        elif defences:
-            yield draft(
-                "research-protection-is-policy-only",
-                "partially_compliant",
-                "medium",
-                "rights_risk",
-                provision_id=o.id,
-                concepts=(concept,),
-                principles=PRINCIPLES,
-                reason=(
-                    f"{o.citation} protects good-faith research only through a non-binding policy "
-                    f"({defences[0].citation}), which courts and civil claimants need not follow."
-                ),
-                evidence=evidence,
-                recommendation="Put the research defence into the statute.",
-                data_confidence=o.confidence,
-            )
-        elif o.defences == "unspecified" or o.without_right == "unspecified" or o.mental_element == "unspecified":
-            yield draft(
-                "research-protection-unknown",
-                "insufficient_information",
-                "medium",
-                "rights_risk",
-                provision_id=o.id,
-                concepts=(concept,),
-                principles=PRINCIPLES,
-                reason=f"The data does not record whether {o.citation} has the elements or defences that protect security research.",
-                evidence=evidence,
-                recommendation="Record the offence's elements and defences from the statute.",
-            )
-        else:
-            what = (
-                "no exception for authorised testing or research"
-                if o.category == "misuse_of_devices"
-                else "no defence for good-faith security research or the public interest"
-            )
-            yield draft(
-                "no-research-defence",
-                "non_compliant",
-                "medium",
-                "rights_risk",
-                provision_id=o.id,
-                concepts=(concept,),
-                principles=PRINCIPLES,
-                reason=f"{o.citation} has {what}, so researchers who find and report vulnerabilities risk prosecution.",
-                evidence=evidence,
-                recommendation="Add a statutory defence for good-faith security research and public-interest disclosure.",
-                data_confidence=o.confidence,
-            )
+    concept_of = {c: ctx.catalogue.category(c).concept for c in IN_SCOPE}
+    for u in units(law):
+        concept = concept_of.get(u.category)
+        if concept is not None:
+            yield from _judge(u, concept, law)
+
+
+def _judge(u: OffenceUnit, concept: str, law: NationalLaw) -> Iterator[FindingDraft]:
+    standing = law.standing_of(u.id)
+    narrowed = [e for e in (standing.read_downs if standing else ()) if not e.limbs or u.limb_id in e.limbs]
+    defences = u.defences
+    evidence: list[tuple[str, object]] = [
+        (f"{u.path}.mental_element", u.mental_element),
+        (f"{u.path}.without_right", u.without_right),
+        (f"{u.path}.ulterior_intent", u.ulterior_intent),
+        (
+            f"{u.path}.defences",
+            defences if isinstance(defences, str) else [f"{d.kind} ({d.citation})" for d in defences],
+        ),
+    ]
+
+    def finding(rule: str) -> Callable[..., FindingDraft]:
+        return finding_for(
+            rule,
+            "rights_risk",
+            provision_id=u.id,
+            limb=u.limb_id,
+            concepts=(concept,),
+            principles=PRINCIPLES,
+            evidence=evidence,
+        )
+
+    if u.ulterior_intent not in ("none", "unspecified") or narrowed:
+        why = (
+            f"requires an intent {u.ulterior_intent.removeprefix('intent ')} that good-faith research lacks"
+            if u.ulterior_intent not in ("none", "unspecified")
+            else f"was {narrowed[0].describe()}: {narrowed[0].narrowed_to}"
+        )
+        basis: list[tuple[str, object]] = (
+            [(f"{u.path}.ulterior_intent", u.ulterior_intent)]
+            if u.ulterior_intent not in ("none", "unspecified")
+            else [("decision", narrowed[0].decision or narrowed[0].authority)]
+        )
+        yield finding_for(
+            "elements-protect-research",
+            "rights_risk",
+            provision_id=u.id,
+            limb=u.limb_id,
+            concepts=(concept,),
+            principles=PRINCIPLES,
+            evidence=basis,
+        )("compliant", "info", f"{u.citation} {why}, so its own elements keep good-faith research out.")
+        return
+    if u.without_right is False or u.mental_element in ("none_stated", "negligence"):
+        yield finding("elements-do-not-protect-research")(
+            "non_compliant",
+            "high",
+            f"{u.citation} does not require both intent and acting 'without right', so good-faith security "
+            "research and public-interest disclosure can fall within it.",
+            recommendation="Require intent and 'without right' (or dishonest intent) as elements.",
+            data_confidence=u.confidence,
+        )
+        return
+    relevant = PROTECTIVE | ({"authorised_testing"} if u.category == "misuse_of_devices" else set())
+    protective = [d for d in u.defence_list if d.kind in relevant]
+    binding = [d for d in protective if d.binding]
+    if binding:
+        yield finding("research-defence")(
+            "compliant",
+            "info",
+            f"{u.citation} has a binding {words(binding[0].kind)} defence ({binding[0].citation}).",
+        )
+    elif protective:
+        yield finding("research-protection-is-policy-only")(
+            "partially_compliant",
+            "medium",
+            f"{u.citation} protects good-faith research only through a non-binding policy "
+            f"({protective[0].citation}), which courts and civil claimants need not follow.",
+            recommendation="Put the research defence into the statute.",
+            data_confidence=u.confidence,
+        )
+    elif "unspecified" in (defences, u.without_right, u.mental_element, u.ulterior_intent):
+        yield finding("research-protection-unknown")(
+            "insufficient_information",
+            "medium",
+            f"The data does not record whether {u.citation} has the elements or defences that protect security research.",
+            recommendation="Record the offence's elements (including any ulterior intent) and its defences from the statute.",
+        )
+    else:
+        what = (
+            "no exception for authorised testing or research"
+            if u.category == "misuse_of_devices"
+            else "no defence for good-faith security research or the public interest"
+        )
+        yield finding("no-research-defence")(
+            "non_compliant",
+            "medium",
+            f"{u.citation} has {what}, so researchers who find and report vulnerabilities risk prosecution.",
+            recommendation="Add a statutory defence for good-faith security research and public-interest disclosure.",
+            data_confidence=u.confidence,
+        )
 
 
 CHECKER = Checker(
     id="researchers",
     title="Protection of security researchers, journalists and whistleblowers",
-    version="1.0",
-    concepts=tuple(CATEGORY_CONCEPT[c] for c in IN_SCOPE),
+    version="2.0",
+    concepts=(
+        "criminalisation.illegal_access",
+        "criminalisation.illegal_interception",
+        "criminalisation.data_interference",
+        "criminalisation.system_interference",
+        "criminalisation.misuse_of_devices",
+    ),
     principles=PRINCIPLES,
     check=check,
-    description="Cyber-dependent offences without intent and 'without right' elements, or without a research or public-interest defence.",
-    authority="Civil-society red line 2 (EFF and NGO coalition, 2024); UN Convention Art 11 (authorised testing).",
+    description="Cyber-dependent offences judged on their elements first (ulterior intent, judicial narrowing), then on defences for research.",
+    authority=RED_LINE,
+    rules=RULES,
 )

@@ -1,69 +1,92 @@
 """Safeguards on every procedural power (Art 24; red line 3).
 
-Each safeguard is judged on its own, so adding one can only improve the
-finding about it: prior judicial or independent authorisation (required
-for the most intrusive powers), a time limit, notification, a remedy, stated
-grounds and a proportionality test. Severity grows with intrusiveness.
+Each safeguard is judged on its own, so adding one can only improve the finding about it. Who must
+authorise depends on how intrusive the power is (``policies/power-kinds.yaml``): interception, hacking,
+real-time or retained traffic data, blocking and compelled assistance need a judge or a body independent of
+the executive, and so does a production order reaching traffic, location or content data, for which a
+prosecutor is not independent (CJEU *Prokuratuur*, C-746/18). Review after the fact counts only when a judge
+or independent body can quash the measure; a report afterwards is not review. Notification may give way to
+a tribunal open to anyone who suspects surveillance (ECtHR *Kennedy v UK*, *Roman Zakharov v Russia*).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import cast
 
-from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
-from ..engine.verdict import Severity, Status
+from ..engine.catalogue import PowerKindRule
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
+from ..engine.verdict import Severity
 from ..model.fields import Duration
 from ..model.law import NationalLaw
-from ..model.procedural_power import AUTHORISATION_RANK, ProceduralPower
+from ..model.procedural_power import AUTHORISATION_RANK, ExPostReview, ProceduralPower
 from ..model.wording import words
-from ._common import powers_gate, quote
+from ._common import finding_for, powers_gate, quote
 
-INTRUSIVENESS: dict[str, Severity] = {
-    "content_interception": "critical",
-    "remote_hacking": "critical",
-    "realtime_traffic_collection": "high",
-    "general_data_retention": "high",
-    "content_blocking": "high",
-    "compelled_assistance": "high",
-    "search_and_seizure": "medium",
-    "production_order_other": "medium",
-    "other": "medium",
-    "production_order_subscriber": "low",
-    "expedited_preservation": "low",
-    "partial_disclosure_traffic": "low",
-}
-JUDGE_REQUIRED = frozenset({"critical", "high"})
 CONCEPT = ("procedural.conditions_and_safeguards",)
+ART_24 = "UN Convention Art 24 (conditions and safeguards, incl. judicial or other independent supervision)."
+RULES = (
+    Rule(
+        "authorisation",
+        "Is each use authorised beforehand by a body independent enough for how intrusive the power is?",
+        ("compliant", "partially_compliant", "non_compliant", "insufficient_information"),
+        ART_24 + " policies/power-kinds.yaml; CJEU Prokuratuur (2021); ECtHR Big Brother Watch v UK (GC, 2021) "
+        "para 351 (an independent body may authorise instead of a judge).",
+    ),
+    Rule(
+        "time-limit",
+        "Is each authorisation limited in time?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        ART_24 + " N&P Principle 5.",
+    ),
+    Rule(
+        "notification",
+        "Are affected people told, or can anyone who suspects the measure go to a tribunal?",
+        ("compliant", "partially_compliant", "non_compliant", "insufficient_information"),
+        ART_24
+        + " N&P Principle 8; ECtHR Roman Zakharov v Russia (GC, 2015) para 234; Kennedy v UK (2010) paras 167-169.",
+    ),
+    Rule(
+        "remedy",
+        "Can affected people challenge the measure?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        ART_24 + " ICCPR Art 2(3); N&P Principle 13.",
+    ),
+    Rule(
+        "grounds",
+        "Are the grounds for use stated precisely?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        ART_24 + " ICCPR Art 17; N&P Principle 1.",
+    ),
+    Rule(
+        "proportionality",
+        "Must each use be necessary and proportionate?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        ART_24 + " N&P Principles 3-5.",
+    ),
+    Rule(
+        "public-reporting",
+        "Is use of the intrusive power reported publicly?",
+        ("compliant", "non_compliant", "insufficient_information"),
+        "N&P Principle 9 (transparency) and 10 (public oversight).",
+    ),
+    Rule("powers-unknown", "Are the instrument's powers recorded?", ("insufficient_information",), ART_24),
+    Rule("powers-not-modelled", "Are any powers in force modelled?", ("insufficient_information",), ART_24),
+    Rule("no-powers", "Does a complete model show no power in force?", ("not_applicable",), ART_24),
+)
+INDEPENDENT = AUTHORISATION_RANK["independent_body"]
+PROSECUTOR = AUTHORISATION_RANK["prosecutor"]
+REACHES_TRAFFIC = frozenset({"traffic", "content", "location"})
 
 
-def _finding(
-    p: ProceduralPower,
-    rule: str,
-    status: str,
-    principle: str,
-    reason: str,
-    field: str,
-    value: object,
-    recommendation: str | None = None,
-) -> FindingDraft:
-    return draft(
-        rule,
-        cast(Status, status),
-        INTRUSIVENESS[p.kind],
-        "rights_risk",
-        provision_id=p.id,
-        concepts=CONCEPT,
-        principles=(principle,),
-        reason=reason,
-        evidence=[(f"procedural_powers[{p.id}].{field}", value), (f"procedural_powers[{p.id}].kind", p.kind)],
-        recommendation=recommendation if status != "compliant" else None,
-        data_confidence=p.confidence,
-    )
-
-
-def _unknown(what: str, p: ProceduralPower) -> str:
-    return f"The data does not record {what} for the power in {p.citation}."
+def needs_independent(p: ProceduralPower, kind: PowerKindRule) -> bool | None:
+    """Whether each use needs a judge or an independent body (None: depends on data categories not recorded)."""
+    if kind.independent:
+        return True
+    if not kind.traffic_or_content_independent:
+        return False
+    if p.data_categories == "unspecified":
+        return None
+    return bool(REACHES_TRAFFIC.intersection(p.data_categories))
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
@@ -72,167 +95,312 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         yield gate
         return
     for p in law.powers:
-        name = words(p.kind)
-        needs_judge = INTRUSIVENESS[p.kind] in JUDGE_REQUIRED
-        required = AUTHORISATION_RANK["independent_body"] if needs_judge else AUTHORISATION_RANK["prosecutor"]
-        if p.authorisation == "unspecified":
-            yield _finding(
-                p,
-                "authorisation",
-                "insufficient_information",
-                "prior_judicial_authorisation",
-                _unknown("who authorises it", p),
-                "authorisation",
-                p.authorisation,
-                "Record who authorises the power.",
-            )
-        elif AUTHORISATION_RANK[p.authorisation] >= required:
-            yield _finding(
-                p,
-                "authorisation",
-                "compliant",
-                "prior_judicial_authorisation",
-                f"The {name} power in {p.citation} needs authorisation by {words(p.authorisation)}.",
-                "authorisation",
-                p.authorisation,
+        yield from _judge(p, ctx.catalogue.power_kinds[p.kind])
+
+
+def _judge(p: ProceduralPower, kind: PowerKindRule) -> Iterator[FindingDraft]:
+    name = f"{words(p.kind)} power in {p.cited}"
+    severity: Severity = kind.severity
+
+    yield from _authorisation(p, kind, name, severity)
+    duration = finding_for(
+        "time-limit",
+        "rights_risk",
+        provision_id=p.id,
+        concepts=CONCEPT,
+        principles=("proportionality",),
+        evidence=[(f"procedural_powers[{p.id}].duration", p.duration)],
+    )
+    if p.duration == "unspecified":
+        yield duration(
+            "insufficient_information",
+            severity,
+            f"The data does not record a time limit for the {name}.",
+            recommendation="Record the time limit.",
+        )
+    elif isinstance(p.duration, Duration):
+        yield duration("compliant", "info", f"The {name} is limited to {p.duration}.")
+    else:
+        yield duration(
+            "non_compliant",
+            severity,
+            f"The {name} has no time limit.",
+            recommendation="Set a maximum duration and conditions for renewal.",
+            data_confidence=p.confidence,
+        )
+
+    told = (f"procedural_powers[{p.id}].notification", p.notification)
+    notify = finding_for(
+        "notification",
+        "rights_risk",
+        provision_id=p.id,
+        concepts=CONCEPT,
+        principles=("notification",),
+        evidence=[told],
+    )
+    if p.notification in ("required", "required_may_be_delayed"):
+        delay = ", possibly after a delay" if p.notification == "required_may_be_delayed" else ""
+        yield notify("compliant", "info", f"People affected by the {name} must be notified{delay}.")
+    elif p.notification == "not_required" and p.remedy is True:
+        yield finding_for(
+            "notification",
+            "rights_risk",
+            provision_id=p.id,
+            concepts=CONCEPT,
+            principles=("notification", "effective_remedy"),
+            evidence=[told, (f"procedural_powers[{p.id}].remedy", p.remedy)],
+        )(
+            "partially_compliant",
+            severity,
+            f"People affected by the {name} are never told, though a remedy is open to them; only a tribunal open to anyone "
+            "who suspects the measure can stand in for notification.",
+            recommendation="Require notification once it no longer jeopardises the investigation.",
+            data_confidence=p.confidence,
+        )
+    elif p.notification == "not_required":
+        yield notify(
+            "non_compliant",
+            severity,
+            f"Nothing requires that people affected by the {name} are ever told.",
+            recommendation="Require notification once it no longer jeopardises the investigation.",
+            data_confidence=p.confidence,
+        )
+    else:
+        yield notify(
+            "insufficient_information",
+            severity,
+            f"The data does not record whether people affected by the {name} are notified.",
+            recommendation="Record the notification rule.",
+        )
+
+    remedy = finding_for(
+        "remedy",
+        "rights_risk",
+        provision_id=p.id,
+        concepts=CONCEPT,
+        principles=("effective_remedy",),
+        evidence=[(f"procedural_powers[{p.id}].remedy", p.remedy)],
+    )
+    if p.remedy is True:
+        yield remedy("compliant", "info", f"A remedy is available against the {name}.")
+    elif p.remedy is False:
+        yield remedy(
+            "non_compliant",
+            severity,
+            f"No remedy is available against the {name}.",
+            recommendation="Provide an effective remedy before an independent body.",
+            data_confidence=p.confidence,
+        )
+    else:
+        yield remedy(
+            "insufficient_information",
+            severity,
+            f"The data does not record a remedy against the {name}.",
+            recommendation="Record the remedy.",
+        )
+
+    grounds = finding_for(
+        "grounds",
+        "rights_risk",
+        provision_id=p.id,
+        concepts=CONCEPT,
+        principles=("legality", "privacy"),
+        evidence=[(f"procedural_powers[{p.id}].grounds", p.grounds)],
+    )
+    if p.grounds == "specific_threshold":
+        yield grounds("compliant", "info", f"The {name} may be used only on stated grounds.")
+    elif p.grounds == "vague":
+        said = quote(p.grounds_text) if p.grounds_text else "not precisely defined"
+        yield grounds(
+            "non_compliant",
+            severity,
+            f"The {name} may be used on vague grounds ({said}).",
+            recommendation="State precise grounds, such as reasonable suspicion of a specified offence.",
+            data_confidence=p.confidence,
+        )
+    elif p.grounds == "none":
+        yield grounds(
+            "non_compliant",
+            severity,
+            f"The law states no grounds for using the {name}.",
+            recommendation="State precise grounds, such as reasonable suspicion of a specified offence.",
+            data_confidence=p.confidence,
+        )
+    else:
+        yield grounds(
+            "insufficient_information",
+            severity,
+            f"The data does not record the grounds for using the {name}.",
+            recommendation="Record the grounds.",
+        )
+
+    prop = finding_for(
+        "proportionality",
+        "rights_risk",
+        provision_id=p.id,
+        concepts=CONCEPT,
+        principles=("proportionality",),
+        evidence=[(f"procedural_powers[{p.id}].proportionality_test", p.proportionality_test)],
+    )
+    if p.proportionality_test is True:
+        yield prop("compliant", "info", f"Use of the {name} is subject to a necessity or proportionality test.")
+    elif p.proportionality_test is False:
+        yield prop(
+            "non_compliant",
+            severity,
+            f"The law does not subject the {name} to a necessity or proportionality test.",
+            recommendation="Make necessity and proportionality conditions of every use.",
+            data_confidence=p.confidence,
+        )
+    else:
+        yield prop(
+            "insufficient_information",
+            severity,
+            f"The data does not record whether the {name} needs a proportionality test.",
+            recommendation="Record the test.",
+        )
+
+    if kind.independent:
+        report = finding_for(
+            "public-reporting",
+            "rights_risk",
+            provision_id=p.id,
+            concepts=CONCEPT,
+            principles=("transparency",),
+            evidence=[(f"procedural_powers[{p.id}].public_reporting", p.public_reporting)],
+        )
+        if p.public_reporting is True:
+            yield report("compliant", "info", f"Use of the {name} is reported publicly.")
+        elif p.public_reporting is False:
+            yield report(
+                "non_compliant",
+                "low",
+                f"Use of the {name} is not reported publicly, so the public cannot see how it is used.",
+                recommendation="Publish yearly figures on the use of the power.",
+                data_confidence=p.confidence,
             )
         else:
-            reviewed = p.ex_post_judicial_review is True
-            yield _finding(
-                p,
-                "authorisation",
-                "partially_compliant" if reviewed else "non_compliant",
-                "prior_judicial_authorisation",
-                (
-                    f"The {name} power in {p.citation} is authorised by "
-                    f"{words(p.authorisation)}, not by a judge or independent body beforehand"
-                    + (" (a court reviews it afterwards)." if reviewed else ".")
-                ),
-                "authorisation",
-                p.authorisation,
-                "Require prior authorisation by a judge or independent body.",
-            )
-        if p.duration == "unspecified":
-            yield _finding(
-                p,
-                "time-limit",
+            yield report(
                 "insufficient_information",
-                "proportionality",
-                _unknown("a time limit", p),
-                "duration",
-                p.duration,
-                "Record the time limit.",
+                "low",
+                f"The data does not record whether use of the {name} is reported publicly.",
+                recommendation="Record whether use is reported.",
             )
-        elif isinstance(p.duration, Duration):
-            yield _finding(
-                p,
-                "time-limit",
-                "compliant",
-                "proportionality",
-                f"The {name} power in {p.citation} is limited to {p.duration}.",
-                "duration",
-                p.duration,
-            )
-        else:
-            yield _finding(
-                p,
-                "time-limit",
-                "non_compliant",
-                "proportionality",
-                f"The {name} power in {p.citation} has no time limit.",
-                "duration",
-                p.duration,
-                "Set a maximum duration and conditions for renewal.",
-            )
-        notif = {
-            "required": ("compliant", f"People affected by the {name} power in {p.citation} must be notified."),
-            "required_may_be_delayed": (
-                "compliant",
-                f"People affected by the {name} power in {p.citation} must be notified, possibly after a delay.",
-            ),
-            "not_required": (
-                "non_compliant",
-                f"Nothing requires that people affected by the {name} power in {p.citation} are ever told.",
-            ),
-            "unspecified": ("insufficient_information", _unknown("whether affected people are notified", p)),
-        }[p.notification]
-        yield _finding(
-            p,
-            "notification",
-            notif[0],
-            "notification",
-            notif[1],
-            "notification",
-            p.notification,
-            "Require notification once it no longer jeopardises the investigation.",
+
+
+def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity: Severity) -> Iterator[FindingDraft]:
+    need = needs_independent(p, kind)
+    review = p.ex_post_review
+    evidence: list[tuple[str, object]] = [
+        (f"procedural_powers[{p.id}].authorisation", p.authorisation),
+        (f"procedural_powers[{p.id}].kind", p.kind),
+        ("authority", kind.authority),
+    ]
+    if kind.traffic_or_content_independent:
+        evidence.append((f"procedural_powers[{p.id}].data_categories", p.data_categories))
+    principles: tuple[str, ...] = ("prior_judicial_authorisation", "privacy")
+    finding = finding_for(
+        "authorisation", "rights_risk", provision_id=p.id, concepts=CONCEPT, principles=principles, evidence=evidence
+    )
+    reviewed = finding_for(
+        "authorisation",
+        "rights_risk",
+        provision_id=p.id,
+        concepts=CONCEPT,
+        principles=(*principles, "independent_oversight") if isinstance(review, ExPostReview) else principles,
+        evidence=[*evidence, (f"procedural_powers[{p.id}].ex_post_review", _review_text(review))],
+    )
+    if p.authorisation == "unspecified":
+        yield finding(
+            "insufficient_information",
+            severity,
+            f"The data does not record who authorises the {name}.",
+            recommendation="Record who authorises the power.",
         )
-        remedy = {
-            True: ("compliant", f"A remedy is available against the {name} power in {p.citation}."),
-            False: ("non_compliant", f"No remedy is available against the {name} power in {p.citation}."),
-            "unspecified": ("insufficient_information", _unknown("a remedy", p)),
-        }[p.remedy]
-        yield _finding(
-            p,
-            "remedy",
-            remedy[0],
-            "effective_remedy",
-            remedy[1],
-            "remedy",
-            p.remedy,
-            "Provide an effective remedy before an independent body.",
+        return
+    rank = AUTHORISATION_RANK[p.authorisation]
+    who = words(p.authorisation)
+    if need is None and rank < INDEPENDENT:
+        yield finding(
+            "insufficient_information",
+            severity,
+            f"The {name} is authorised by {who}; whether it reaches traffic, location or content data, for which a "
+            "prosecutor is not independent enough, is not recorded.",
+            recommendation="Record the kinds of data the power reaches.",
         )
-        grounds = {
-            "specific_threshold": (
-                "compliant",
-                f"The {name} power in {p.citation} may be used only on stated grounds.",
-            ),
-            "vague": (
-                "non_compliant",
-                f"The {name} power in {p.citation} may be used on vague grounds ({quote(p.grounds_text) if p.grounds_text else 'not precisely defined'}).",
-            ),
-            "none": ("non_compliant", f"The law states no grounds for using the {name} power in {p.citation}."),
-            "unspecified": ("insufficient_information", _unknown("the grounds for use", p)),
-        }[p.grounds]
-        yield _finding(
-            p,
-            "grounds",
-            grounds[0],
-            "legality",
-            grounds[1],
-            "grounds",
-            p.grounds,
-            "State precise grounds, such as reasonable suspicion of a specified offence.",
+        return
+    required = INDEPENDENT if need else PROSECUTOR
+    if rank >= required:
+        yield finding("compliant", "info", f"The {name} needs authorisation by {authority_words(p.authorisation)}.")
+        return
+    effective = review.effective if isinstance(review, ExPostReview) else False
+    what = "a judge or independent body" if need else "a prosecutor, judge or independent body"
+    if effective is not False:
+        detail = " (whether the reviewer can quash the measure is not recorded)" if effective is None else ""
+        yield reviewed(
+            "partially_compliant",
+            severity,
+            f"The {name} is authorised by {who}, not by {what} beforehand, though a {_reviewer(review)} reviews it "
+            f"afterwards{detail}.",
+            recommendation="Require prior authorisation by a judge or independent body.",
+            data_confidence=p.confidence,
         )
-        prop = {
-            True: (
-                "compliant",
-                f"Use of the {name} power in {p.citation} is subject to a necessity or proportionality test.",
-            ),
-            False: (
-                "non_compliant",
-                f"The law does not subject the {name} power in {p.citation} to a necessity or proportionality test.",
-            ),
-            "unspecified": ("insufficient_information", _unknown("a proportionality test", p)),
-        }[p.proportionality_test]
-        yield _finding(
-            p,
-            "proportionality",
-            prop[0],
-            "proportionality",
-            prop[1],
-            "proportionality_test",
-            p.proportionality_test,
-            "Make necessity and proportionality conditions of every use.",
-        )
+        return
+    after = " (a report afterwards is not review)" if isinstance(review, ExPostReview) and review.report_only else ""
+    yield reviewed(
+        "non_compliant",
+        severity,
+        f"The {name} is authorised by {who}, not by {what} beforehand{after}.",
+        recommendation="Require prior authorisation by a judge or independent body.",
+        data_confidence=p.confidence,
+    )
+
+
+def _reviewer(review: object) -> str:
+    return words(review.reviewer) if isinstance(review, ExPostReview) and review.reviewer != "unspecified" else "court"
+
+
+def authority_words(value: str) -> str:
+    """Who authorises, as a sentence says it: 'a judge beforehand', 'an independent body', 'a prosecutor'."""
+    return {
+        "prior_judicial": "a judge beforehand",
+        "independent_body": "an independent body",
+        "prosecutor": "a prosecutor",
+    }.get(value, words(value))
+
+
+def _review_text(review: object) -> str:
+    if not isinstance(review, ExPostReview):
+        return str(review)
+    parts = [
+        f"reviewer: {words(review.reviewer)}",
+        f"deadline: {review.deadline_hours} h"
+        if isinstance(review.deadline_hours, int)
+        else f"deadline: {review.deadline_hours}",
+    ]
+    parts.append(f"can quash: {review.can_quash}")
+    if review.report_only:
+        parts.append("report only")
+    return "; ".join(parts)
 
 
 CHECKER = Checker(
     id="safeguards",
     title="Safeguards on procedural powers (Art 24)",
-    version="1.0",
+    version="2.0",
     concepts=CONCEPT,
-    principles=("prior_judicial_authorisation", "proportionality", "notification", "effective_remedy", "legality"),
+    principles=(
+        "prior_judicial_authorisation",
+        "privacy",
+        "independent_oversight",
+        "proportionality",
+        "notification",
+        "effective_remedy",
+        "legality",
+        "transparency",
+    ),
     check=check,
-    description="Authorisation, time limit, notification, remedy, grounds and proportionality for every power.",
-    authority="UN Convention Art 24; N&P Principles 1, 5, 6, 8, 13; civil-society red line 3.",
+    description="Authorisation (by intrusiveness and data reached), time limit, notification, remedy, grounds, proportionality and public reporting for every power.",
+    authority="UN Convention Art 24; N&P Principles; ECtHR Roman Zakharov (2015), Big Brother Watch (2021); CJEU Prokuratuur (2021); civil-society red line 3.",
+    rules=RULES,
 )

@@ -1,18 +1,45 @@
-"""Scope: is each offence a cybercrime the Convention covers, or content it does not?
+"""Scope: is each offence a cybercrime the Convention covers, an ordinary crime, or content it does not contain?
 
-Red line 1 asks that the Convention stay with cyber-dependent crime; content
-offences outside it are where national laws restrict protected speech.
+Red line 1 asks that the Convention stay with cyber-dependent crime; content offences outside it are where
+national laws restrict protected speech. Threats, harassment, stalking and extortion committed online are
+ordinary crimes: the Convention neither requires nor excludes them, and they are not speech restrictions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engine.checker import Checker, EvaluationContext, FindingDraft, draft
+from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
 from ..model.law import NationalLaw
 from ..model.wording import words
-from ._common import CATEGORY_CONCEPT, classify, prison_possible
+from ._common import category_of, finding_for, prison_possible, units
 
+RULES = (
+    Rule(
+        "offence-within-convention",
+        "Is the offence one the Convention requires (Arts 7-17)?",
+        ("compliant",),
+        "UN Convention against Cybercrime Arts 7-17.",
+    ),
+    Rule(
+        "ordinary-crime",
+        "Is the offence an ordinary crime committed online (threats, harassment, stalking, extortion)?",
+        ("not_applicable",),
+        "ICCPR Art 19(3)(a); policies/offence-categories.yaml.",
+    ),
+    Rule(
+        "content-offence-outside-convention",
+        "Does the offence criminalise content the Convention does not contain?",
+        ("non_compliant",),
+        "UN Convention Arts 3 and 6(2); civil-society red line 1 (EFF and NGO coalition, 2024).",
+    ),
+    Rule(
+        "offence-unclassified",
+        "Can the offence be placed inside or outside the Convention's scope at all?",
+        ("insufficient_information",),
+        "UN Convention Art 3.",
+    ),
+)
 LABELS = {
     "cyber_dependent": "a cyber-dependent offence (an attack on systems or data)",
     "cyber_enabled": "a cyber-enabled offence the Convention covers",
@@ -21,61 +48,92 @@ LABELS = {
 
 
 def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
-    for o in law.offences:
-        kind = classify(o)
-        evidence = [(f"offences[{o.id}].category", o.category)]
-        if kind == "content_outside":
-            prison = prison_possible(o)
-            yield draft(
+    for u in units(law):
+        rule = category_of(u, ctx.catalogue)
+        evidence = [(f"{u.path}.category", u.category)]
+        if rule.group == "content_outside":
+            finding = finding_for(
                 "content-offence-outside-convention",
-                "non_compliant",
-                "high" if prison is not False else "medium",
                 "rights_risk",
-                provision_id=o.id,
+                provision_id=u.id,
+                limb=u.limb_id,
                 concepts=("scope.application", "general.human_rights.no_suppression"),
                 principles=("freedom_of_expression", "legality"),
-                reason=(
-                    f"{o.citation} criminalises content ({words(o.category)}) that is not an "
-                    "offence under the Convention, so it falls outside the cybercrime core civil society "
-                    "asked the treaty to keep to."
-                ),
                 evidence=evidence,
+            )
+            prison = prison_possible(u)
+            yield finding(
+                "non_compliant",
+                "high" if prison is not False else "medium",
+                f"{u.citation} criminalises content ({rule.label}) that is not an offence under the Convention, so it "
+                "falls outside the cybercrime core civil society asked the treaty to keep to.",
                 recommendation="Repeal or narrow the offence; do not treat it as implementing the Convention.",
             )
-        elif kind == "unknown":
-            yield draft(
-                "offence-unclassified",
-                "insufficient_information",
-                "low",
+        elif rule.group == "ordinary_crime":
+            yield finding_for(
+                "ordinary-crime",
                 "rights_risk",
-                provision_id=o.id,
+                provision_id=u.id,
+                limb=u.limb_id,
+                concepts=("scope.application",),
+                principles=("legitimate_aim",),
+                evidence=evidence,
+            )(
+                "not_applicable",
+                "info",
+                f"{u.citation} punishes {rule.label}, an ordinary crime committed online: the Convention neither "
+                "requires nor excludes it, and it is not a restriction of protected expression.",
+            )
+        elif rule.concept is not None:
+            yield finding_for(
+                "offence-within-convention",
+                "rights_risk",
+                provision_id=u.id,
+                limb=u.limb_id,
+                concepts=("scope.application", rule.concept),
+                principles=("legality",),
+                evidence=evidence,
+            )("compliant", "info", f"{u.citation} is {LABELS[rule.group]}.")
+        else:
+            yield finding_for(
+                "offence-unclassified",
+                "rights_risk",
+                provision_id=u.id,
+                limb=u.limb_id,
                 concepts=("scope.application",),
                 principles=("legality",),
-                reason=f"{o.citation} has category '{o.category}', so it cannot be placed inside or outside the Convention's scope.",
                 evidence=evidence,
-                recommendation="Record the offence's category.",
-            )
-        else:
-            yield draft(
-                "offence-within-convention",
-                "compliant",
-                "info",
-                "rights_risk",
-                provision_id=o.id,
-                concepts=("scope.application", CATEGORY_CONCEPT[o.category]),
-                principles=("legality",),
-                reason=f"{o.citation} is {LABELS[kind]}.",
-                evidence=evidence,
+            )(
+                "insufficient_information",
+                "low",
+                f"{u.citation} is recorded as '{words(u.category)}', so it cannot be placed inside or outside the "
+                "Convention's scope.",
+                recommendation="Record the offence's category (or its limbs' categories).",
             )
 
 
 CHECKER = Checker(
     id="scope",
-    title="Scope: cyber-dependent, cyber-enabled or content offence",
-    version="1.0",
-    concepts=("scope.application", "general.human_rights.no_suppression", *CATEGORY_CONCEPT.values()),
-    principles=("freedom_of_expression", "legality"),
+    title="Scope: cyber-dependent, cyber-enabled, ordinary or content offence",
+    version="2.0",
+    concepts=(
+        "scope.application",
+        "general.human_rights.no_suppression",
+        "criminalisation.illegal_access",
+        "criminalisation.illegal_interception",
+        "criminalisation.data_interference",
+        "criminalisation.system_interference",
+        "criminalisation.misuse_of_devices",
+        "criminalisation.forgery",
+        "criminalisation.fraud",
+        "criminalisation.csam",
+        "criminalisation.grooming",
+        "criminalisation.ncii",
+        "criminalisation.laundering",
+    ),
+    principles=("freedom_of_expression", "legality", "legitimate_aim"),
     check=check,
-    description="Classifies every offence; content offences the Convention does not contain are a rights risk.",
-    authority="UN Convention against Cybercrime Arts 3, 7-17; civil-society red line 1 (EFF and NGO coalition, 2024).",
+    description="Classifies every offence (and limb); content offences the Convention does not contain are a rights risk.",
+    authority="UN Convention against Cybercrime Arts 3, 6(2), 7-17; civil-society red line 1 (EFF and NGO coalition, 2024).",
+    rules=RULES,
 )

@@ -21,6 +21,7 @@ from pydantic import Field
 
 from .._version import __version__
 from ..checkers import cooperation_exposure, protected_expression
+from ..checkers._common import highest_maximum
 from ..engine.catalogue import DEFAULT_VERSION, Catalogue, catalogue
 from ..engine.checker import EvaluationContext
 from ..engine.verdict import ArticleCitation
@@ -114,11 +115,13 @@ def _speech_offences(law: NationalLaw, ctx: EvaluationContext) -> list[tuple[str
         if d.status == "non_compliant" and d.rule.startswith("restrict")
     }
     out = []
+    classes = law.penalty_classes()
     for d in cooperation_exposure.check(law, ctx):
         if d.rule == "speech-offence-is-serious-crime" and d.provision_id in restricts:
             offence = next(o for o in law.offences if o.id == d.provision_id)
-            label = cooperation_exposure.max_exposure(offence)[1]
-            out.append((offence.id, [restricts[d.provision_id], d.reason], label))
+            unit = next(u for u in offence.units() if u.limb_id == d.limb)
+            highest, _ = highest_maximum(unit, classes)
+            out.append((offence.id, [restricts[d.provision_id], d.reason], highest.label if highest else ""))
     return out
 
 

@@ -79,6 +79,9 @@ class OffenceReference(Model):
 
     law: Identifier
     offence: Identifier
+    limb: Identifier | None = None
+    """For a section with limbs: the limb the request concerns (without it, the offence's category is 'mixed'
+    and the grounds that depend on it ask for it)."""
 
 
 class DescribedOffence(Model):

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, cast
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from ..errors import CatalogueError
 from ..files.loader import load_model
@@ -137,28 +137,66 @@ class Threshold(Model):
 
 
 class VagueTerm(Model):
+    """A lexicon entry: words a court or UN body found too vague, and that authority."""
+
     term: ShortText
+    """The entry's name, shown beside the law's own words (never instead of them)."""
     variants: tuple[ShortText, ...] = Field(min_length=1)
-    sources: tuple[Identifier, ...]
+    """Whole words or phrases that count as this entry."""
+    authority: ShortText
+    """The decision or instrument that found such terms too vague."""
+    confidence: CatalogueConfidence
+    """How well the authority is established in our sources."""
     why: Text
+    """What the authority held, in our own words."""
+    applies_to: tuple[Identifier, ...] = ()
+    """Offence categories the entry applies to; empty: every offence that restricts expression."""
 
 
-class ExpressionRule(Model):
-    category: ShortText
-    why: Text
-    sources: tuple[Identifier, ...]
-    provision: ShortText
+Group = Literal[
+    "cyber_dependent", "cyber_enabled", "content_in_convention", "ordinary_crime", "content_outside", "other"
+]
+Expression = Literal["not_expression", "legitimate_aim", "no_prison", "strict_test", "per_se"]
 
 
-class ProtectedExpression(Model):
-    per_se: tuple[ExpressionRule, ...]
-    strict_test: tuple[ExpressionRule, ...]
+class CategoryRule(Model):
+    """How one offence category is judged, and on whose authority (``policies/offence-categories.yaml``)."""
+
+    id: Identifier
+    label: ShortText
+    group: Group
+    expression: Expression
+    concept: ShortText | None = None
+    """The Convention concept of an offence the Convention requires."""
+    why: Text | None = None
+    authority: ShortText | None = None
+    confidence: CatalogueConfidence = "confirmed"
+
+
+class CategoryList(Model):
+    categories: tuple[CategoryRule, ...]
+
+
+class PowerKindRule(Model):
+    """How intrusive a kind of power is and who must authorise it (``policies/power-kinds.yaml``)."""
+
+    id: Identifier
+    severity: Literal["low", "medium", "high", "critical"]
+    independent: StrictBool
+    """Each use needs prior authorisation by a judge or an independent body."""
+    traffic_or_content_independent: StrictBool = False
+    """Needs it when the power reaches traffic, location or content data (a production order, say)."""
+    authority: ShortText
+    confidence: CatalogueConfidence
+
+
+class PowerKindList(Model):
+    kinds: tuple[PowerKindRule, ...]
 
 
 class Parameters(Model):
     serious_crime_threshold: Threshold
     vague_terms: tuple[VagueTerm, ...]
-    protected_expression: ProtectedExpression
 
 
 class ArticleRef(Model):
@@ -207,13 +245,15 @@ class Catalogue:
         self.red_line_list = load_model(root / "red-lines.yaml", RedLineList)[0]
         self.red_lines = {r.id: r for r in self.red_line_list.red_lines}
         self.parameters = load_model(root / "parameters.yaml", Parameters)[0]
+        self.categories = {c.id: c for c in load_model(root / "offence-categories.yaml", CategoryList)[0].categories}
+        self.power_kinds = {k.id: k for k in load_model(root / "power-kinds.yaml", PowerKindList)[0].kinds}
         self._by_final = {m.final: m for m in self.crosswalk}
         self._articles = {v: {a.ref: a for a in tv.articles} for v, tv in self.versions.items()}
         # Lookups every finding repeats, cached on the catalogue they depend on (never on the module).
         self._citations: dict[tuple[str, str], tuple[ArticleCitation, Confidence]] = {}
         self._principle_citations: dict[str, PrincipleCitation] = {}
         self._red_lines: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
-        self._vague_patterns: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] | None = None
+        self._vague_patterns: tuple[tuple[VagueTerm, tuple[str, ...], re.Pattern[str]], ...] | None = None
 
     def check_version(self, version: str) -> str:
         if version not in self.versions:
@@ -303,12 +343,16 @@ class Catalogue:
             )
         return found
 
-    def vague_term_patterns(self) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
-        """Per lexicon term: its case-folded variants (a cheap substring pre-check) and the word-bounded regex."""
+    def category(self, category_id: str) -> CategoryRule:
+        """How an offence category is judged (``other`` for a category the policy does not list)."""
+        return self.categories.get(category_id) or self.categories["other"]
+
+    def vague_term_patterns(self) -> tuple[tuple[VagueTerm, tuple[str, ...], re.Pattern[str]], ...]:
+        """Per lexicon entry: its case-folded variants (a cheap substring pre-check) and the word-bounded regex."""
         if self._vague_patterns is None:
             self._vague_patterns = tuple(
                 (
-                    t.term,
+                    t,
                     tuple(v.casefold() for v in t.variants),
                     re.compile(
                         r"\b(?:" + "|".join(re.escape(v) for v in sorted(t.variants, key=len, reverse=True)) + r")\b",

@@ -35,6 +35,7 @@ class FindingDraft(Model):
     severity: Severity
     dimension: Dimension
     provision_id: ShortText | None = None
+    limb: ShortText | None = None
     concepts: tuple[ShortText, ...] = Field(min_length=1)
     principles: tuple[ShortText, ...] = ()
     reason: Text
@@ -62,6 +63,24 @@ CheckFunction = Callable[[NationalLaw, EvaluationContext], Iterable[FindingDraft
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One question a checker asks, its possible answers, and the authority it rests on.
+
+    Rules sit beside the code that applies them, so that a lawyer can review every rule on one page
+    (``docs/reference/rules.md``, generated) and a finding always names the rule behind it.
+    """
+
+    id: str
+    """The rule id findings carry in ``rule``, e.g. 'authorisation'."""
+    question: str
+    """The question in one sentence, e.g. 'Who authorises each use of an intrusive power?'."""
+    outcomes: tuple[str, ...]
+    """The statuses the rule can give."""
+    authority: str
+    """The treaty article, General Comment paragraph or judgment the rule rests on."""
+
+
+@dataclass(frozen=True)
 class Checker:
     """A registered check: identity, what it speaks to, and the function.
 
@@ -80,6 +99,8 @@ class Checker:
     authority: str = ""
     timeout: float = 10.0
     """Seconds the engine waits before recording a time-out error."""
+    rules: tuple[Rule, ...] = ()
+    """The checker's rules; when given, every finding must name one of them."""
 
 
 def draft(
@@ -91,6 +112,7 @@ def draft(
     concepts: Iterable[str],
     reason: str,
     provision_id: str | None = None,
+    limb: str | None = None,
     principles: Iterable[str] = (),
     evidence: Iterable[tuple[str, Any]] = (),
     recommendation: str | None = None,
@@ -103,6 +125,7 @@ def draft(
         severity="info" if status in ("compliant", "not_applicable") else severity,
         dimension=dimension,
         provision_id=provision_id,
+        limb=limb,
         concepts=tuple(concepts),
         principles=tuple(principles),
         reason=reason,

@@ -84,9 +84,9 @@ def _evaluate(
                 f"Plugin {failure.plugin!r} failed to load ({failure.error}).",
             )
         )
-    refs = ProvisionRefs(current)
+    refs = ProvisionRefs(law)  # the whole law: findings may cite what is no longer in force
     for checker, plugin in selected:
-        drafts, problem = run_checker(checker, current, ctx, refs.ids, trusted=plugin == "builtin")
+        drafts, problem = run_checker(checker, current, ctx, refs.ids, trusted=plugin == "builtin", limbs=refs.limb_ids)
         if problem is not None:
             complete = False
             findings.append(error_finding(law, checker.id, checker.version, cat, convention, problem))

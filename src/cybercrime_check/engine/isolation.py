@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from ..model.law import NationalLaw
@@ -22,6 +23,7 @@ def run_checker(
     provision_ids: frozenset[str],
     *,
     trusted: bool = False,
+    limbs: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[FindingDraft], str | None]:
     """Run one checker and return its drafts or a problem description.
 
@@ -38,7 +40,7 @@ def run_checker(
             return [], f"Checker {checker.id!r} raised {type(exc).__name__}: {exc}."
         if time.perf_counter() - start > checker.timeout:
             return [], f"Checker {checker.id!r} did not finish within {checker.timeout:g} s."
-        return validate_output(checker, provision_ids, box["result"])
+        return validate_output(checker, provision_ids, box["result"], limbs)
 
     def target() -> None:
         try:
@@ -53,12 +55,16 @@ def run_checker(
         return [], f"Checker {checker.id!r} did not finish within {checker.timeout:g} s."
     if "error" in box:
         return [], f"Checker {checker.id!r} raised {box['error']}."
-    return validate_output(checker, provision_ids, box.get("result", []))
+    return validate_output(checker, provision_ids, box.get("result", []), limbs)
 
 
 def validate_output(
-    checker: Checker, provision_ids: frozenset[str], drafts: list[Any]
+    checker: Checker,
+    provision_ids: frozenset[str],
+    drafts: list[Any],
+    limbs: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[FindingDraft], str | None]:
+    """The drafts if every one is a finding the checker may return, else a problem description."""
     allowed_concepts = set(checker.concepts)
     allowed_principles = set(checker.principles)
     for item in drafts:
@@ -72,4 +78,8 @@ def validate_output(
             return [], f"Checker {checker.id!r} cited undeclared principle(s) {sorted(badp)}."
         if item.provision_id is not None and item.provision_id not in provision_ids:
             return [], f"Checker {checker.id!r} cited unknown provision {item.provision_id!r}."
+        if item.limb is not None and limbs is not None and item.limb not in limbs.get(item.provision_id or "", ()):
+            return [], f"Checker {checker.id!r} cited unknown limb {item.limb!r} of {item.provision_id!r}."
+        if checker.rules and item.rule not in {r.id for r in checker.rules}:
+            return [], f"Checker {checker.id!r} returned a finding of undeclared rule {item.rule!r}."
     return drafts, None

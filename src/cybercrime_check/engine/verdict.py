@@ -16,7 +16,7 @@ from pydantic import Field
 
 from ..model.fields import Confidence, ISODate, Model, ShortText, Text
 
-SCHEMA_ID = "cybercrime-check/verdict/1"
+SCHEMA_ID = "cybercrime-check/verdict/2"
 DISCLAIMER = (
     "Analysis support, not legal advice: findings rest on the modelled text and its sources, "
     "not on how courts apply the law in practice."
@@ -27,9 +27,12 @@ Status = Literal[
     "non_compliant",
     "partially_compliant",
     "insufficient_information",
+    "exposed",
     "not_applicable",
     "error",
 ]
+"""``exposed``: not a violation, but open to cross-border evidence gathering (a "serious crime" under the
+Convention): a risk the report counts on its own, never a pass."""
 Severity = Literal["info", "low", "medium", "high", "critical"]
 Dimension = Literal["treaty_conformity", "rights_risk", "cooperation_exposure"]
 
@@ -39,15 +42,20 @@ STATUS_BADNESS: dict[str, int] = {
     "not_applicable": 0,
     "compliant": 1,
     "insufficient_information": 2,
-    "error": 3,
-    "partially_compliant": 4,
-    "non_compliant": 5,
+    "exposed": 3,
+    "error": 4,
+    "partially_compliant": 5,
+    "non_compliant": 6,
 }
-"""How bad a status is for rights or conformity; summaries take the worst."""
+"""How bad a status is for rights or conformity; summaries take the worst. A data gap ranks below every
+conclusion the data supports, so a summary never shows a gap where there is a violation or an exposure."""
+VIOLATIONS = frozenset({"non_compliant", "partially_compliant"})
+"""Statuses that say the law falls short (as opposed to data gaps, exposure, errors and passes)."""
 STATUS_MARK: dict[str | None, str] = {
     "non_compliant": "✗",
     "partially_compliant": "◐",
     "error": "!",
+    "exposed": "⇄",
     "insufficient_information": "?",
     "compliant": "✓",
     "not_applicable": "–",
@@ -60,7 +68,7 @@ def worst_status(statuses: list[str] | tuple[str, ...]) -> Status:
     """The summary rule: the worst status present, ``not_applicable`` when there is none.
 
     Order, best to worst: not_applicable, compliant, insufficient_information,
-    error, partially_compliant, non_compliant. So a summary is ``compliant``
+    exposed, error, partially_compliant, non_compliant. So a summary is ``compliant``
     only if every finding is compliant or not applicable.
     """
     if not statuses:
@@ -75,8 +83,10 @@ class ProvisionRef(Model):
     """Id of the law."""
     provision_id: ShortText | None = None
     """Id of the provision within the law; absent when the finding is about the instrument as a whole."""
+    limb: ShortText | None = None
+    """Id of the limb of the offence the finding is about, when the section has limbs."""
     citation: ShortText
-    """The provision's citation as the law numbers it, or '(the instrument as a whole)'."""
+    """The provision's citation as the law numbers it (with the limb, if any), or '(the instrument as a whole)'."""
     file: ShortText | None = None
     """Path of the law file, if the law was read from one."""
     line: int | None = None
@@ -135,7 +145,8 @@ class Finding(Model):
     failed."""
     status: Status
     """The conclusion: ``compliant``, ``non_compliant``, ``partially_compliant``, ``insufficient_information`` (the
-    data does not allow a conclusion), ``not_applicable``, or ``error`` (the checker failed)."""
+    data does not allow a conclusion), ``exposed`` (open to cross-border evidence gathering), ``not_applicable``,
+    or ``error`` (the checker failed)."""
     severity: Severity
     """How serious the issue is: ``info``, ``low``, ``medium``, ``high`` or ``critical``."""
     dimension: Dimension
@@ -154,8 +165,10 @@ class Finding(Model):
     evidence: tuple[Evidence, ...] = ()
     """The facts in the law data the finding used."""
     confidence: Confidence
-    """How sure the finding is: the lowest of the confidence of the data used, of the provision and of the cited
-    articles (``primary``, ``secondary``, ``weak`` or ``unconfirmed``)."""
+    """How sure the conclusion is: the lowest of the confidence of the data used and of the provision (``primary``,
+    ``secondary``, ``weak`` or ``unconfirmed``). An uncertain article number does not lower it."""
+    citation_confidence: Literal["confirmed", "partial", "unconfirmed"] = "confirmed"
+    """How well the cited article numbers are established in the chosen text version (the weakest of them)."""
     recommendation: Text | None = None
     """What would resolve the issue: a change to the law or, for missing information, to the data."""
 
@@ -182,7 +195,8 @@ class SummaryRow(Model):
     """Readable name of the row, e.g. 'Art 24: Conditions and safeguards'."""
     status: Status
     """The worst status among the row's findings (best to worst: not_applicable, compliant,
-    insufficient_information, error, partially_compliant, non_compliant); ``not_applicable`` if there are none."""
+    insufficient_information, exposed, error, partially_compliant, non_compliant); ``not_applicable`` if there are
+    none."""
     findings: int
     """Number of findings in the row."""
     counts: dict[str, int]
@@ -221,8 +235,8 @@ class LawIdentity(Model):
 class Verdict(Model):
     """What the engine concluded about one law: every checker's findings and the summaries derived from them."""
 
-    schema_: Literal["cybercrime-check/verdict/1"] = Field("cybercrime-check/verdict/1", alias="schema")
-    """Format of this document; always 'cybercrime-check/verdict/1'."""
+    schema_: Literal["cybercrime-check/verdict/2"] = Field("cybercrime-check/verdict/2", alias="schema")
+    """Format of this document; always 'cybercrime-check/verdict/2'."""
     disclaimer: Text = DISCLAIMER
     """Reminder that the verdict supports analysis and is not legal advice."""
     law: LawIdentity

@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LawDataError, Problem
-from ..model.law import IntegrityError, NationalLaw
+from ..model.general_part import GeneralPart
+from ..model.law import LAW_SCHEMA, IntegrityError, NationalLaw
 from .strict_yaml import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,8 +64,8 @@ def problems_from_validation(doc: YamlDocument, exc: ValidationError) -> list[Pr
     return problems
 
 
-def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDocument]:
-    """Strictly load one YAML file as ``model``; raise :class:`LawDataError` on any problem."""
+def read_document(path: str | os.PathLike[str]) -> YamlDocument:
+    """Read one YAML file strictly; raise :class:`LawDataError` on any problem."""
     p = Path(path)
     name = display_name(p)
     try:
@@ -74,20 +75,43 @@ def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDoc
     doc, problems = read_yaml(raw, name)
     if doc is None:
         raise LawDataError(problems)
+    return doc
+
+
+def validate_document(doc: YamlDocument, model: type[M], data: Any = None) -> M:
+    """Validate ``data`` (default: the document's own) as ``model``, locating problems in ``doc``."""
     try:
-        value = model.model_validate(doc.data)
+        return model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
         raise LawDataError(problems_from_validation(doc, exc)) from None
-    return value, doc
+
+
+def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDocument]:
+    """Strictly load one YAML file as ``model``; raise :class:`LawDataError` on any problem."""
+    doc = read_document(path)
+    return validate_document(doc, model), doc
+
+
+V1_MESSAGE = (
+    "this is a version-1 law file (it has no 'schema: {schema}' line); convert it with "
+    "`cybercrime-check migrate FILE` (see CHANGELOG.md)"
+)
 
 
 def load_law(path: str | os.PathLike[str]) -> NationalLaw:
-    """Load and validate one law file.
+    """Load and validate one law file, with the general part it names.
 
     Raises :class:`~cybercrime_check.errors.LawDataError` listing *every*
     problem in the file, each with line, column and field path.
     """
-    law, doc = load_model(path, NationalLaw)
+    doc = read_document(path)
+    if "schema" not in doc.data:
+        raise LawDataError([Problem(doc.filename, 1, 1, "schema", V1_MESSAGE.format(schema=LAW_SCHEMA), "version")])
+    data = doc.data
+    general = data.get("general_part")
+    if isinstance(general, str):
+        data = {**data, "general_part": _general_part(Path(path), general, doc)}
+    law = validate_document(doc, NationalLaw, data)
     lines: dict[str, int] = {}
     for group in ("offences", "procedural_powers", "cooperation_rules"):
         items = doc.data.get(group)
@@ -98,6 +122,17 @@ def load_law(path: str | os.PathLike[str]) -> NationalLaw:
     law._origin = LawOrigin(doc.filename, lines)
     law.content_hash()  # the hash of the input belongs to reading it; every verdict reuses it
     return law
+
+
+def _general_part(law_path: Path, part_id: str, doc: YamlDocument) -> Any:
+    """The general part a law names, read from ``general/<id>.yaml`` beside the law file."""
+    where = law_path.parent / "general" / f"{part_id}.yaml"
+    if not where.is_file():
+        line, column, _ = doc.locate(("general_part",))
+        message = f"general part {part_id!r} not found: expected the file {display_name(where)}"
+        raise LawDataError([Problem(doc.filename, line, column, "general_part", message, "reference")])
+    part, _ = load_model(where, GeneralPart)
+    return part
 
 
 def load_laws(paths: Iterable[str | os.PathLike[str]]) -> list[NationalLaw]:
@@ -144,7 +179,7 @@ def dump_law_yaml(law: NationalLaw) -> str:
     """Write a law as YAML that :func:`load_law` reads back to an equal model."""
     import yaml
 
-    data: Any = law.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data: Any = {"schema": LAW_SCHEMA, **law.model_dump(mode="json", by_alias=True, exclude_defaults=True)}
     return yaml.dump(data, Dumper=_QuotingDumper, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -49,9 +50,15 @@ class Model(BaseModel):
     )
 
 
-Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=4000)]
-ShortText = Annotated[StrictStr, StringConstraints(min_length=1, max_length=400)]
-Excerpt = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300)]
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "must not be blank (only spaces or line breaks)")
+    return value
+
+
+Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=4000), AfterValidator(_not_blank)]
+ShortText = Annotated[StrictStr, StringConstraints(min_length=1, max_length=400), AfterValidator(_not_blank)]
+Excerpt = Annotated[StrictStr, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank)]
 """A short quotation of the legal text; paraphrase everything longer."""
 Identifier = Annotated[
     StrictStr,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictInt
+from pydantic import Field, StrictBool, StrictInt
 
-from .fields import Period, ShortText, Text, TriState
+from .fields import ListTag, Model, Period, ShortText, Text, TriState, WordTag, word_or_list_discriminator
 from .provision import Provision
 
 PowerKind = Literal[
@@ -51,6 +51,34 @@ AUTHORISATION_RANK: dict[str, int] = {
 """How independent the authorising body is (higher is stronger). ``unspecified`` has no rank."""
 
 
+Reviewer = Literal["judge", "independent_body", "prosecutor", "executive", "legislature", "unspecified"]
+
+
+class ExPostReview(Model):
+    """Review of a use of the power after the fact, with what the reviewer can do."""
+
+    reviewer: Reviewer
+    """Who reviews: a ``judge``, an ``independent_body``, the ``prosecutor``, the ``executive``, the
+    ``legislature``, or ``unspecified``."""
+    deadline_hours: Annotated[StrictInt, Field(ge=0, le=100_000)] | Literal["none", "unspecified"] = "unspecified"
+    """Within how many hours of the measure the review must happen; ``none`` if the law sets no deadline."""
+    can_quash: TriState = "unspecified"
+    """Whether the reviewer can end or annul the measure."""
+    can_order_destruction: TriState = "unspecified"
+    """Whether the reviewer can order the data obtained destroyed."""
+    report_only: StrictBool = False
+    """``true`` when the law only requires a report to the reviewer, who decides nothing."""
+
+    @property
+    def effective(self) -> bool | None:
+        """Review by a judge or independent body that can quash the measure (None: not known)."""
+        if self.report_only or self.reviewer in ("prosecutor", "executive", "legislature"):
+            return False
+        if self.reviewer == "unspecified" or self.can_quash == "unspecified":
+            return None
+        return self.can_quash is True
+
+
 class ProceduralPower(Provision):
     """A power that lets authorities obtain, keep, block or intercept data."""
 
@@ -61,13 +89,17 @@ class ProceduralPower(Provision):
     authorisation: Authorisation = "unspecified"
     """Who authorises each use: ``prior_judicial`` (a judge, beforehand), ``independent_body``, ``prosecutor``,
     ``executive_or_police``, ``none`` (no authorisation needed), or ``unspecified`` (our sources do not say)."""
-    ex_post_judicial_review: TriState = "unspecified"
-    """Whether a court reviews the use afterwards: ``true``, ``false`` or ``unspecified``. Review afterwards turns a
-    missing prior authorisation from non-compliant into partially compliant."""
+    ex_post_review: Annotated[
+        Annotated[ExPostReview, ListTag] | Annotated[Literal["none", "unspecified"], WordTag],
+        word_or_list_discriminator(),
+    ] = "unspecified"
+    """Review of each use after the fact (for urgent uses without prior authorisation, say): who reviews, how
+    soon, and whether the reviewer can quash the measure and order the data destroyed; ``none`` if the law
+    provides none, ``unspecified`` if our sources do not say. "A report to a judge afterwards" is not review."""
     duration: Period = "unspecified"
     """How long one authorisation lasts, as a duration such as '30 days' (for retention duties: the retention
     period); ``none`` if the law sets no limit, ``unspecified`` if our sources do not say."""
-    renewals: StrictInt | Literal["unlimited", "none", "unspecified"] = "unspecified"
+    renewals: Annotated[StrictInt, Field(ge=0, le=1000)] | Literal["unlimited", "none", "unspecified"] = "unspecified"
     """How many times an authorisation may be renewed: a number, ``unlimited``, ``none`` (the law provides for no
     renewal), or ``unspecified``."""
     notification: Notification = "unspecified"
@@ -95,8 +127,11 @@ class ProceduralPower(Provision):
     self_incrimination_protection: TriState = "unspecified"
     """For compelled assistance: whether suspects are protected from being compelled to incriminate themselves
     (e.g. to decrypt their own data): ``true``, ``false`` or ``unspecified``."""
-    data_categories: tuple[DataCategory, ...] = ()
+    data_categories: Annotated[
+        Annotated[tuple[DataCategory, ...], ListTag] | Annotated[Literal["unspecified"], WordTag],
+        word_or_list_discriminator(),
+    ] = "unspecified"
     """The kinds of data the power reaches: ``subscriber``, ``traffic``, ``content``, ``location``, ``biometric``,
-    ``other``; empty if not recorded."""
+    ``other``; ``unspecified`` (the default) if not recorded."""
     exercised_by: Annotated[ShortText, Field(description="who carries it out")] | None = None
     """Who carries out the power, as the law names them (e.g. 'judicial-police officers', 'telecom operators')."""

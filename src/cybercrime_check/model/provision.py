@@ -1,31 +1,28 @@
-"""What every modelled provision shares: citation, sources, confidence, legal status.
+"""What every modelled provision shares: citation, sources, confidence and history.
 
-A provision keeps its own status because courts strike down single articles
-(Kenya, the Philippines, Pakistan) and legislatures amend single sections; an
-evaluation "as of" a date must see each provision as it stood then.
+A provision keeps its own history because courts strike down, suspend or read down single articles
+(India, Kenya, Uganda, Pakistan) and legislatures amend single sections; an evaluation "as of" a date
+must see each provision as it stood then (see :mod:`.history`).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from pydantic import Field, model_validator
 
 from .fields import (
+    UNSPECIFIED,
     Confidence,
     DateOrUnspecified,
     Excerpt,
     Identifier,
-    ISODate,
     Model,
     ShortText,
     Text,
     Url,
 )
-
-StatusState = Literal["in_force", "amended", "repealed", "struck_down", "suspended", "not_yet_in_force", "unspecified"]
-ENDED_STATES = frozenset({"repealed", "struck_down", "suspended"})
+from .history import ProvisionEvent, Standing, state_on
 
 
 class Source(Model):
@@ -48,60 +45,6 @@ class Source(Model):
     sources)."""
     note: Text | None = None
     """Remarks on the source, e.g. which facts it is reliable for."""
-
-
-class Decision(Model):
-    """A court or body's decision that struck down or suspended a provision."""
-
-    body: ShortText
-    """The court or other body that decided, e.g. a constitutional court."""
-    date: ISODate
-    """Date of the decision, as YYYY-MM-DD."""
-    citation: ShortText
-    """The decision's case number or other reference."""
-    url: Url | None = None
-    """Web address of the decision or of a report on it."""
-
-
-class LegalStatus(Model):
-    """The provision's status and the dates between which it applies."""
-
-    state: StatusState = "unspecified"
-    """The provision's status: ``in_force``, ``amended``, ``repealed``, ``struck_down`` (by a court), ``suspended``,
-    ``not_yet_in_force``, or ``unspecified`` (not known). Repealed, struck-down and suspended provisions need
-    ``until``; struck-down and suspended ones also need ``decision``."""
-    applies_from: DateOrUnspecified = Field("unspecified", alias="from")
-    """First day the provision, as modelled, applies (YYYY-MM-DD); ``unspecified`` means the law's ``in_force_from``
-    date is used."""
-    until: DateOrUnspecified | None = None
-    """First day the provision no longer applies (YYYY-MM-DD), or ``unspecified`` if it ended on an unknown date;
-    omit while it still applies. An evaluation as of an unknown end keeps the provision."""
-    decision: Decision | None = None
-    """The decision that struck down or suspended the provision (required for those states)."""
-    note: Text | None = None
-    """Remarks on the status or dates, e.g. what replaced the provision."""
-
-    model_config = Model.model_config | {"populate_by_name": True}
-
-    @model_validator(mode="after")
-    def _ended_needs_end(self) -> LegalStatus:
-        if self.state in ENDED_STATES and self.until is None:
-            raise ValueError(f"a provision that is {self.state} needs 'until' (a date or 'unspecified')")
-        if self.state in {"struck_down", "suspended"} and self.decision is None:
-            raise ValueError(f"a provision that is {self.state} needs the 'decision' that did it")
-        return self
-
-    def applies_on(self, day: date, default_from: date | str) -> bool | None:
-        """Whether the provision applied on ``day``; None when the dates are unknown."""
-        start = self.applies_from if self.applies_from != "unspecified" else default_from
-        if isinstance(start, date) and day < start:
-            return False
-        if self.until is not None:
-            if self.until == "unspecified":
-                return None
-            if day >= self.until:
-                return False
-        return not (self.state == "not_yet_in_force" and not isinstance(start, date))
 
 
 class Conflict(Model):
@@ -134,9 +77,11 @@ class Provision(Model):
     """Short name of the provision, unique within the law (lowercase letters, digits, '.', '_', '-'), e.g.
     'art-24-1'. Findings and expected-findings files refer to the provision by this id."""
     citation: ShortText
-    """The provision's reference as the law numbers it, e.g. 'Art. 24(1)' or 's.3ZA'."""
+    """The provision's reference as the law numbers it, e.g. 'Art. 24(1)' or 's.3ZA'; ``unspecified`` when
+    the sources do not give the number (then ``title`` must say what the provision is, and reports say
+    that the number is not recorded). Never a guessed number."""
     title: ShortText | None = None
-    """A short heading: the law's own, or a descriptive one."""
+    """A short heading: the law's own, or a descriptive one (required when the citation is ``unspecified``)."""
     paraphrase: Text
     """What the provision says, in our own words rather than quoted."""
     excerpt: Excerpt | None = None
@@ -146,9 +91,30 @@ class Provision(Model):
     confidence: Confidence
     """How sure the data on this provision is: the lowest confidence of the facts recorded (``primary``,
     ``secondary``, ``weak`` or ``unconfirmed``). No finding about the provision claims more."""
-    status: LegalStatus | None = None
-    """The provision's own legal status and dates; omit to use the law's ``in_force_from`` date."""
+    history: tuple[ProvisionEvent, ...] = ()
+    """Dated events: entry into force, amendments, suspensions, read-downs, decisions striking it down,
+    repeal, international condemnation. Omit to have the provision apply from the law's ``in_force_from``."""
+    version_of: Identifier | None = None
+    """For one of several modelled versions of the same provision (before and after an amendment): the id
+    they share, e.g. 'art-21-1'. Versions of one provision must not be in force at the same time."""
     conflicts: tuple[Conflict, ...] = ()
     """Facts on which the sources disagree, recorded rather than silently resolved."""
     notes: Text | None = None
     """Other remarks, e.g. gaps in the sources or how the text was read."""
+
+    @model_validator(mode="after")
+    def _citation_or_title(self) -> Provision:
+        if self.citation == UNSPECIFIED and self.title is None:
+            raise ValueError("a provision whose citation is 'unspecified' needs a 'title' saying what it is")
+        return self
+
+    @property
+    def cited(self) -> str:
+        """The citation as a reader sees it: the number, or what the provision is when the number is unknown."""
+        if self.citation == UNSPECIFIED:
+            return f"{self.title} (article number not recorded)"
+        return self.citation
+
+    def standing(self, day: date, default_start: date | str) -> Standing:
+        """What applied of this provision on ``day``."""
+        return state_on(self.history, day, default_start)

@@ -30,6 +30,7 @@ STATUS_LABEL = {
     "partially_compliant": "Partially compliant",
     "error": "Checker error",
     "insufficient_information": "Insufficient information",
+    "exposed": "Exposed to cross-border cooperation",
     "compliant": "Compliant",
     "not_applicable": "Not applicable",
     None: "No finding",

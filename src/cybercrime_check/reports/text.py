@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from ..engine.verdict import DIMENSIONS, SEVERITY_RANK, Finding, Verdict
 from ..model.wording import article_label, words
 
-SHOWN_BY_DEFAULT = frozenset({"non_compliant", "partially_compliant", "insufficient_information", "error"})
+SHOWN_BY_DEFAULT = frozenset({"non_compliant", "partially_compliant", "exposed", "insufficient_information", "error"})
 STATUS_LABEL = {
     "compliant": "compliant",
     "non_compliant": "NON-COMPLIANT",
     "partially_compliant": "partially compliant",
     "insufficient_information": "insufficient information",
+    "exposed": "exposed to cooperation",
     "not_applicable": "not applicable",
     "error": "ERROR",
 }

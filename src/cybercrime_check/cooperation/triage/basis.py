@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ...checkers._common import (
-    CATEGORY_CONCEPT,
-    describe_max,
-)
 from ...model.wording import category_words
 from .decision import Ground
 from .facts import Context, OffenceFacts
@@ -84,7 +80,10 @@ def scope_ground(ctx: Context, off: OffenceFacts, basis: str, extradition: bool)
                 "assist",
                 f"{off.label} is an offence of {category_words(off.category)}, one the Convention itself requires "
                 "states to establish, so cooperation extends to it.",
-                ["cooperation.convention_offences", CATEGORY_CONCEPT[off.category]],
+                [
+                    "cooperation.convention_offences",
+                    ctx.catalogue.category(off.category).concept or "scope.application",
+                ],
                 data=data,
             )
         )
@@ -101,6 +100,19 @@ def scope_ground(ctx: Context, off: OffenceFacts, basis: str, extradition: bool)
                 data=data,
             ),
         )
+    if off.category == "mixed":
+        limbs = ", ".join(limb.id for limb in off.offence.limbs)
+        return (
+            ctx.ground(
+                "scope",
+                "need_information",
+                f"{off.label} has limbs that punish different conduct ({limbs}); the request does not say which one "
+                "it concerns, so its place in the Convention's scope cannot be decided.",
+                ["cooperation.convention_offences", "cooperation.serious_crime"],
+                missing=(f"offence.limb: which limb of {off.label} the request concerns ({limbs})",),
+                data=data,
+            ),
+        )
     serious = ["cooperation.serious_crime", "definitions.serious_crime"]
     basic = off.basic_max
     if isinstance(basic, Fraction) and basic >= limit:
@@ -108,7 +120,7 @@ def scope_ground(ctx: Context, off: OffenceFacts, basis: str, extradition: bool)
             ctx.ground(
                 "scope",
                 "assist",
-                f"{off.label} is not a Convention offence but carries {describe_max(off.offence.penalty)}, which meets "
+                f"{off.label} is not a Convention offence but carries {off.basic_label}, which meets "
                 f"the 'serious crime' threshold of {threshold}, so cooperation on electronic evidence extends to it.",
                 serious,
                 data=data,
@@ -119,7 +131,7 @@ def scope_ground(ctx: Context, off: OffenceFacts, basis: str, extradition: bool)
             ctx.ground(
                 "scope",
                 "need_information",
-                f"The basic offence in {off.label} carries {describe_max(off.offence.penalty)}, below the 'serious "
+                f"The basic offence in {off.label} carries {off.basic_label}, below the 'serious "
                 f"crime' threshold of {threshold}; only an aggravated form reaches it ({off.highest_label}).",
                 serious,
                 missing=(f"offence: whether the aggravated form of {off.label} is charged ({off.highest_label})",),
@@ -144,7 +156,7 @@ def scope_ground(ctx: Context, off: OffenceFacts, basis: str, extradition: bool)
                 "scope",
                 "may_refuse" if convention_basis else "assist",
                 f"{off.label} is neither a Convention offence nor a 'serious crime' (it carries "
-                f"{describe_max(off.offence.penalty)}, below {threshold})"
+                f"{off.basic_label}, below {threshold})"
                 + (
                     ", so the Convention creates no obligation to assist."
                     if convention_basis

@@ -9,7 +9,6 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from ...checkers._common import (
-    Classification,
     quote,
 )
 from ...engine.catalogue import Catalogue
@@ -18,7 +17,7 @@ from ...engine.verdict import ArticleCitation
 from ...model.cooperation import CooperationRule
 from ...model.fields import Confidence, Duration, lowest_confidence
 from ...model.law import NationalLaw
-from ...model.offence import Offence
+from ...model.offence import Offence, OffenceUnit
 from ...model.procedural_power import ProceduralPower
 from ...model.wording import possessive, state_name
 from ..request import (
@@ -35,11 +34,16 @@ class OffenceFacts:
     """What the grounds need to know about the offence the request concerns (computed once per offence)."""
 
     key: tuple[str, ...]
-    offence: Offence
+    unit: OffenceUnit
+    """The offence, or the limb the request names (a sectioned offence without a limb named is 'mixed')."""
     cite: NationalCitation
     label: str
-    classification: Classification
+    classification: str
+    """The category's group in policies/offence-categories.yaml: cyber_dependent, cyber_enabled,
+    content_in_convention, ordinary_crime, content_outside or other."""
     basic_max: Fraction | Literal["none"] | None
+    basic_label: str
+    """The basic penalty's maximum as a reason says it (with the general part's citation, if it came from there)."""
     highest_max: Fraction | None
     highest_label: str
     death_penalty: bool | Literal["unspecified"]
@@ -56,16 +60,20 @@ class OffenceFacts:
         return isinstance(other, OffenceFacts) and other.key == self.key
 
     @property
+    def offence(self) -> Offence:
+        return self.unit.offence
+
+    @property
     def category(self) -> str:
-        return self.offence.category
+        return self.unit.category
 
     @property
     def confidence(self) -> Confidence:
-        return self.offence.confidence
+        return self.unit.confidence
 
     def groups(self) -> dict[str, str]:
         """Groups the offence targets or is documented as used against -> basis."""
-        return {g.group: g.basis for g in self.offence.groups_affected}
+        return {g.group: g.basis for g in self.unit.group_list}
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,7 +114,9 @@ class Jurisdiction:
     def offences(self, category: str) -> tuple[tuple[NationalLaw, Offence], ...]:
         key = ("offences", category)
         if key not in self._memo:
-            self._memo[key] = tuple((law, o) for law in self.laws for o in law.offences if o.category == category)
+            self._memo[key] = tuple(
+                (law, o) for law in self.laws for o in law.offences if any(u.category == category for u in o.units())
+            )
         found: tuple[tuple[NationalLaw, Offence], ...] = self._memo[key]
         return found
 
@@ -161,8 +171,7 @@ def change_dates(laws: Iterable[NationalLaw]) -> tuple[date, ...]:
         if isinstance(law.in_force_from, date):
             found.add(law.in_force_from)
         for p in law.provisions():
-            if p.status is not None:
-                found.update(d for d in (p.status.applies_from, p.status.until) if isinstance(d, date))
+            found.update(e.date for e in p.history if isinstance(e.date, date))
     return tuple(sorted(found))
 
 

@@ -39,7 +39,11 @@ def _reaches(power: ProceduralPower, off: OffenceFacts, jur: Jurisdiction) -> bo
         return off.category in CYBER_DEPENDENT
     if scope == "serious_crimes":
         limit = power.minimum_penalty_threshold
-        own = [penalty_max_months(o.penalty) for _, o in jur.offences(off.category)] if off.category != "other" else []
+        own = (
+            [penalty_max_months(o.penalty, law.penalty_classes()) for law, o in jur.offences(off.category)]
+            if off.category != "other"
+            else []
+        )
         known = [m for m in own if isinstance(m, Fraction)]
         if not isinstance(limit, Duration) or not known:
             return None

@@ -13,16 +13,13 @@ from typing import Any
 
 from ..._version import __version__
 from ...checkers import protected_expression
-from ...checkers._common import (
-    classify,
-    penalty_max_months,
-)
-from ...checkers.cooperation_exposure import max_exposure
+from ...checkers._common import highest_maximum, penalty_max_months, penalty_maximum
 from ...engine.catalogue import DEFAULT_VERSION, Catalogue, catalogue
 from ...engine.checker import EvaluationContext, FindingDraft
 from ...errors import LawDataError, Problem
 from ...model.law import NationalLaw, TextUsed
-from ...model.offence import Imprisonment, Offence, Penalty
+from ...model.offence import Offence, OffenceUnit
+from ...model.penalty import Imprisonment, Penalty
 from ...model.provision import Source
 from ..request import (
     MEASURES,
@@ -164,13 +161,18 @@ class Triager:
             o = next((x for x in law.offences if x.id == offence.offence), None)
             if o is None:
                 raise _reference_error("offence.offence", f"law {law.id!r} has no offence {offence.offence!r}")
+            limb = next((x for x in o.limbs if x.id == offence.limb), None)
+            if offence.limb is not None and limb is None:
+                raise _reference_error("offence.limb", f"offence {o.id!r} of {law.id!r} has no limb {offence.limb!r}")
+            unit = OffenceUnit(o, limb)
             cite = cite_provision(law, o)
-            key: tuple[str, ...] = ("law", law.id, o.id)
-            label = f"{o.citation} ({law.id})"
-            expression = self._expression(law).get(o.id, ())
+            key: tuple[str, ...] = ("law", law.id, o.id, offence.limb or "")
+            label = f"{unit.citation} ({law.id})"
+            expression = tuple(d for d in self._expression(law).get(o.id, ()) if d.limb == offence.limb)
         else:
             o = _described(offence)
             law = _synthetic_law(o, state)
+            unit = OffenceUnit(o, None)
             cite = NationalCitation(state=state, citation=offence.citation, confidence=o.confidence)
             key = (
                 "described",
@@ -182,17 +184,19 @@ class Triager:
             )
             label = f"{offence.citation} (as described in the request)"
             expression = tuple(protected_expression.check(law, self._eval))
-        highest, highest_label, _ = max_exposure(o)
-        dp = {p.death_penalty for p in o.penalties()}
+        classes = law.penalty_classes()
+        highest, _ = highest_maximum(unit, classes)
+        dp = {p.death_penalty for p in unit.penalties()}
         facts = OffenceFacts(
             key=key,
-            offence=o,
+            unit=unit,
             cite=cite,
             label=label,
-            classification=classify(o),
-            basic_max=penalty_max_months(o.penalty),
-            highest_max=highest,
-            highest_label=highest_label,
+            classification=self.catalogue.category(unit.category).group,
+            basic_max=penalty_max_months(unit.penalty, classes),
+            basic_label=penalty_maximum(unit.penalty, classes).label,
+            highest_max=highest.months if highest is not None else None,
+            highest_label=highest.label if highest is not None else "",
             death_penalty=True if True in dp else (False if dp == {False} else "unspecified"),
             expression=expression,
         )

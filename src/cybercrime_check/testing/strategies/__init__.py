@@ -31,7 +31,8 @@ from ...engine.verdict import Finding, Verdict
 from ...model.cooperation import CooperationRule
 from ...model.fields import Duration
 from ...model.law import NationalLaw
-from ...model.offence import Defence, Offence, Penalty
+from ...model.offence import Defence, Offence
+from ...model.penalty import Penalty
 from ...model.procedural_power import ProceduralPower
 from ._base import (
     CONTENT_CATEGORIES,

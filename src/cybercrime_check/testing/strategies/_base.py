@@ -13,10 +13,11 @@ from hypothesis.errors import InvalidArgument
 
 from ...engine.catalogue import catalogue
 from ...model.fields import Confidence, Duration
+from ...model.history import COURT_EVENTS, ProvisionEvent
 from ...model.offence import (
     CONTENT_OUTSIDE_CONVENTION,
 )
-from ...model.provision import Claim, Conflict, Decision, LegalStatus
+from ...model.provision import Claim, Conflict
 
 SOURCE_ID = "src-1"
 """The id of the first source of every generated law; generated provisions cite it."""
@@ -76,11 +77,17 @@ def identifiers() -> st.SearchStrategy[str]:
 
 @cache
 def texts(max_size: int = 60) -> st.SearchStrategy[str]:
-    """Non-empty text in any script; for ``max_size`` over 60, sometimes a text near ``max_size``."""
+    """Non-blank text in any script; for ``max_size`` over 60, sometimes a text near ``max_size``."""
     if max_size < 1:
         raise InvalidArgument(f"max_size: need at least 1, got {max_size}")
     alphabet = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
-    short = st.text(alphabet=alphabet, min_size=1, max_size=min(max_size, 60))
+    # The model refuses blank text, so the first character is never whitespace.
+    first = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp"))
+    short = (
+        st.tuples(first, st.text(alphabet=alphabet, max_size=min(max_size, 60) - 1))
+        .map("".join)
+        .filter(lambda s: bool(s.strip()))
+    )
     if max_size <= 60:
         return short
     # One repeated printable character keeps long texts cheap to generate and to shrink.
@@ -134,25 +141,37 @@ _OPTIONAL_TEXT = st.one_of(st.none(), texts())
 
 
 @st.composite
-def _legal_status(draw: st.DrawFn) -> LegalStatus:
-    state = draw(st.sampled_from(("in_force", "amended", "repealed", "struck_down", "suspended", "not_yet_in_force")))
-    ended = state in ("repealed", "struck_down", "suspended")
-    decision = (
-        Decision(body=draw(texts()), date=draw(_DATE), citation=draw(texts()))
-        if state in ("struck_down", "suspended")
-        else None
-    )
-    return LegalStatus.model_validate(
-        {
-            "state": state,
-            "from": draw(_DATE_OR_UNSPECIFIED),
-            "until": draw(_DATE_OR_UNSPECIFIED) if ended else None,
-            "decision": decision,
-        }
-    )
+def _history(draw: st.DrawFn) -> tuple[ProvisionEvent, ...]:
+    """A dated history that always validates: it starts in force, and later events follow its start."""
+    start = draw(_DATE)
+    events = [
+        ProvisionEvent(kind="in_force", date=start, authority=draw(texts()), confidence=draw(_CONFIDENCE)),
+    ]
+    for _ in range(draw(st.integers(0, 2))):
+        kind = draw(
+            st.sampled_from(
+                ("condemned", "upheld", "suspended", "reinstated", "read_down", "struck_down", "repealed", "amended")
+            )
+        )
+        when = draw(st.one_of(st.just("unspecified"), st.dates(start, date(2035, 12, 31))))
+        if when == "unspecified" and kind in ("read_down", "upheld", "condemned", "reinstated"):
+            when = start
+        events.append(
+            ProvisionEvent(
+                kind=kind,
+                date=when,
+                authority=draw(texts()),
+                decision=draw(texts()) if kind in COURT_EVENTS else None,
+                confidence=draw(_CONFIDENCE),
+                narrowed_to=draw(texts()) if kind == "read_down" else None,
+                adds_elements=(draw(_prose()),) if kind == "read_down" and draw(st.booleans()) else (),
+                principles=("freedom_of_expression",) if kind == "condemned" else (),
+            )
+        )
+    return tuple(events)
 
 
-_STATUS = _legal_status()
+_HISTORY = _history()
 _RARE = st.integers(0, 511)
 """Three rare optional parts in one draw: each is present when its 3-bit group is all ones."""
 
@@ -170,7 +189,7 @@ def _provision_fields(draw: st.DrawFn, paraphrase: st.SearchStrategy[str]) -> di
     if rare & 0o007 == 0o007:
         fields["title"] = draw(texts())
     if rare & 0o070 == 0o070:
-        fields["status"] = draw(_STATUS)
+        fields["history"] = draw(_HISTORY)
     if rare & 0o700 == 0o700:
         claims = (Claim(value=draw(texts()), source=SOURCE_ID), Claim(value=draw(texts()), source=SOURCE_ID))
         fields["conflicts"] = (Conflict(field=draw(texts()), claims=claims),)

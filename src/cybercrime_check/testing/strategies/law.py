@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
@@ -90,14 +91,17 @@ def _law(
     sources = [Source(id=SOURCE_ID, url="https://example.org/law", title="Law text", confidence="primary")]
     if draw(st.booleans()):
         sources.append(draw(_SECOND_SOURCE))
+    enacted, in_force_from = draw(_DATE_OR_UNSPECIFIED), draw(_DATE_OR_UNSPECIFIED)
+    if isinstance(enacted, date) and isinstance(in_force_from, date) and in_force_from < enacted:
+        enacted, in_force_from = in_force_from, enacted  # a law cannot enter into force before it is enacted
     return NationalLaw(
         id=draw(identifiers()),
         jurisdiction=draw(_JURISDICTION),
         title=draw(texts(400)),
         original_title=draw(_OPTIONAL_TEXT),
         instrument_type=draw(_INSTRUMENT),
-        enacted=draw(_DATE_OR_UNSPECIFIED),
-        in_force_from=draw(_DATE_OR_UNSPECIFIED),
+        enacted=enacted,
+        in_force_from=in_force_from,
         in_force=draw(_TRI_STATE),
         amendments=draw(_AMENDMENTS),
         text_used=draw(_TEXT_USED),

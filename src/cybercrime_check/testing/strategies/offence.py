@@ -6,26 +6,25 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ...model.fields import Duration
 from ...model.offence import (
     CYBER_DEPENDENT,
-    AggravatedPenalty,
-    Combination,
     Defence,
     DefenceKind,
-    Fine,
     Group,
     GroupImpact,
-    Imprisonment,
+    Limb,
     MentalElement,
     Offence,
     OffenceCategory,
-    Penalty,
+    Term,
 )
+from ...model.penalty import AggravatedPenalty, Combination, Fine, Imprisonment, Penalty
 from ._base import _OPTIONAL_TEXT, _TRI, SOURCE_ID, _choices, _pick, _prose, _provision_fields, durations, texts
 
 # --- penalties and offences --------------------------------------------------
 
-_IMPRISONMENT_KIND = st.sampled_from(("unspecified", "none", "range", "range"))
+_IMPRISONMENT_KIND = st.sampled_from(("unspecified", "none", "range", "range", "term"))
 _MIN_TERM = st.one_of(st.sampled_from(("unspecified", "none")), durations(5))
 _MAX_TERM = st.one_of(st.sampled_from(("unspecified", "none", "life")), durations())
 _FINE_KIND = st.sampled_from(("unspecified", "none", "amounts"))
@@ -38,7 +37,12 @@ _COMBINATION = st.sampled_from(_choices(Combination))
 def _penalty(draw: st.DrawFn, death_penalty: st.SearchStrategy[Any]) -> Penalty:
     imprisonment: Any = draw(_IMPRISONMENT_KIND)
     if imprisonment == "range":
-        imprisonment = Imprisonment(min=draw(_MIN_TERM), max=draw(_MAX_TERM))
+        low, high = draw(_MIN_TERM), draw(_MAX_TERM)
+        if isinstance(low, Duration) and isinstance(high, Duration) and low.months() > high.months():
+            low, high = high, low  # a valid range; the loader refuses a minimum above the maximum
+        imprisonment = Imprisonment(min=low, max=high)
+    elif imprisonment == "term":
+        imprisonment = Imprisonment(term=draw(durations()))
     fine: Any = draw(_FINE_KIND)
     if fine == "amounts":
         fine = Fine(min=draw(_AMOUNT), max=draw(_AMOUNT), currency=draw(_CURRENCY))
@@ -79,25 +83,53 @@ _DEFENCE_LIST = st.one_of(st.sampled_from(("unspecified", "none")), st.lists(def
 _AGGRAVATED = st.lists(
     st.builds(AggravatedPenalty, condition=texts(4000), penalty=_ANY_PENALTY, citation=_OPTIONAL_TEXT), max_size=2
 ).map(tuple)
-_GROUPS = st.lists(
-    st.builds(
-        GroupImpact,
-        group=st.sampled_from(_choices(Group)),
-        basis=st.sampled_from(("on_its_face", "in_application")),
-        sources=st.just((SOURCE_ID,)),
-    ),
-    max_size=2,
-).map(tuple)
+_GROUPS = st.one_of(
+    st.just("unspecified"),
+    st.lists(
+        st.builds(
+            GroupImpact,
+            group=st.sampled_from(_choices(Group)),
+            basis=st.sampled_from(("on_its_face", "in_application")),
+            sources=st.just((SOURCE_ID,)),
+        ),
+        max_size=2,
+    ).map(tuple),
+)
 _ELEMENTS = st.lists(_prose(), max_size=2).map(tuple)
 # Half the offences are cyber-dependent (the Convention's core), so the checkers that
 # look only at those see them often.
 _CATEGORY = st.one_of(st.sampled_from(sorted(CYBER_DEPENDENT)), st.sampled_from(_choices(OffenceCategory)))
-# Occasionally many long undefined terms, to probe the length limits of reasons that list them.
-_UNDEFINED_TERMS = st.one_of(
-    st.just(()),
-    st.lists(texts(400), max_size=2),
-    st.lists(texts(400).map(lambda t: t * (400 // len(t))), min_size=11, max_size=12),
-).map(tuple)
+_MEANING = st.one_of(st.sampled_from(("unspecified", "none")), texts())
+_TERM = st.builds(Term, text=texts(400), defined_in=_MEANING, clarified_by=_MEANING, convention_wording=st.booleans())
+# Occasionally many long terms, to probe the length limits of reasons that list them.
+_TERMS = st.one_of(
+    st.just("unspecified"),
+    st.lists(_TERM, max_size=2).map(tuple),
+    st.lists(texts(400).map(lambda t: Term(text=t * (400 // len(t)), defined_in="none")), min_size=11, max_size=12).map(
+        tuple
+    ),
+)
+_ULTERIOR = st.one_of(st.sampled_from(("unspecified", "none")), _prose())
+_LIMB_CATEGORY = st.sampled_from(tuple(c for c in _choices(OffenceCategory) if c != "mixed"))
+
+
+@st.composite
+def _limbs(draw: st.DrawFn) -> tuple[Limb, ...]:
+    count = draw(st.integers(2, 3))
+    return tuple(
+        Limb(
+            id=f"limb-{i}",
+            conduct=draw(_prose()),
+            category=draw(_LIMB_CATEGORY),
+            mental_element=draw(st.one_of(st.none(), st.sampled_from(_choices(MentalElement)))),
+            terms=draw(st.one_of(st.none(), _TERMS)),
+            penalty=draw(st.one_of(st.none(), _ANY_PENALTY)),
+        )
+        for i in range(count)
+    )
+
+
+_LIMBS = st.one_of(st.just(()), st.just(()), st.just(()), _limbs())
 
 
 @st.composite
@@ -105,17 +137,21 @@ def _offence(draw: st.DrawFn, picks: dict[str, st.SearchStrategy[Any]]) -> Offen
     fields = _provision_fields(draw, _prose(4000))
     if draw(st.booleans()):
         fields["excerpt"] = draw(_prose(300))
+    category = draw(picks["category"])
+    limbs = draw(_LIMBS) if category != "mixed" else draw(_limbs())
     return Offence(
         **fields,
-        category=draw(picks["category"]),
+        category=category,
         mental_element=draw(picks["mental_element"]),
         without_right=draw(picks["without_right"]),
+        ulterior_intent=draw(_ULTERIOR),
         additional_elements=draw(_ELEMENTS),
         defences=draw(picks["defences"]),
         penalty=draw(_ANY_PENALTY),
         aggravated=draw(_AGGRAVATED),
-        undefined_terms=draw(_UNDEFINED_TERMS),
+        terms=draw(_TERMS),
         groups_affected=draw(_GROUPS),
+        limbs=limbs,
     )
 
 

@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from ...model.procedural_power import (
     Authorisation,
     DataCategory,
+    ExPostReview,
     Grounds,
     Notification,
     PowerKind,
     PowerScope,
     ProceduralPower,
+    Reviewer,
 )
 from ._base import (
     _OPTIONAL_TEXT,
@@ -34,7 +36,20 @@ _POWER_KIND = st.one_of(
     st.sampled_from((*SURVEILLANCE_KINDS, "compelled_assistance")), st.sampled_from(_choices(PowerKind))
 )
 _RENEWALS = st.one_of(st.sampled_from(("unspecified", "unlimited", "none")), st.integers(0, 12))
-_DATA_CATEGORIES = st.lists(st.sampled_from(_choices(DataCategory)), max_size=3, unique=True).map(tuple)
+_DATA_CATEGORIES = st.one_of(
+    st.just("unspecified"), st.lists(st.sampled_from(_choices(DataCategory)), max_size=3, unique=True).map(tuple)
+)
+_REVIEW = st.one_of(
+    st.sampled_from(("unspecified", "none")),
+    st.builds(
+        ExPostReview,
+        reviewer=st.sampled_from(_choices(Reviewer)),
+        deadline_hours=st.one_of(st.sampled_from(("unspecified", "none")), st.integers(0, 720)),
+        can_quash=st.sampled_from(_TRI),
+        can_order_destruction=st.sampled_from(_TRI),
+        report_only=st.booleans(),
+    ),
+)
 _LONG_OPTIONAL_TEXT = st.one_of(st.none(), texts(4000))
 
 
@@ -46,7 +61,7 @@ def _power(draw: st.DrawFn, picks: dict[str, st.SearchStrategy[Any]]) -> Procedu
         **fields,
         kind=draw(picks["kind"]),
         authorisation=draw(picks["authorisation"]),
-        ex_post_judicial_review=draw(picks["ex_post_judicial_review"]),
+        ex_post_review=draw(picks["ex_post_review"]),
         duration=draw(picks["duration"]),
         renewals=draw(_RENEWALS),
         notification=draw(picks["notification"]),
@@ -67,7 +82,7 @@ def procedural_powers(
     *,
     kind: Any = None,
     authorisation: Any = None,
-    ex_post_judicial_review: Any = None,
+    ex_post_review: Any = None,
     duration: Any = None,
     notification: Any = None,
     remedy: Any = None,
@@ -89,7 +104,9 @@ def procedural_powers(
         {
             "kind": _POWER_KIND if kind is None else _pick("kind", kind, _choices(PowerKind)),
             "authorisation": _pick("authorisation", authorisation, _choices(Authorisation)),
-            "ex_post_judicial_review": _pick("ex_post_judicial_review", ex_post_judicial_review, _TRI),
+            "ex_post_review": _REVIEW
+            if ex_post_review is None
+            else _pick("ex_post_review", ex_post_review, ("unspecified", "none")),
             "duration": duration_pick,
             "notification": _pick("notification", notification, _choices(Notification)),
             "remedy": _pick("remedy", remedy, _TRI),
