@@ -55,8 +55,8 @@ def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: dat
                 continue
             mark = "ok  " if o.matched else "FAIL"
             print(
-                f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected {e.status} "
-                f"({e.dimension}) per {e.source.author}"
+                f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected "
+                f"{e.status or 'not ' + ' or '.join(e.not_status)} ({e.dimension}) per {e.source.author}"
             )
             if not o.matched:
                 if o.actual:

@@ -46,12 +46,18 @@ class Expectation(Model):
     """Short name of the expectation, unique within the file (lowercase letters, digits, '.', '_', '-')."""
     provision: Identifier | None = None
     """Provision id in the law; omit for conclusions about the instrument as a whole."""
+    limb: Identifier | None = None
+    """For a section with limbs: the limb the conclusion is about."""
     checker: ShortText | None = None
     """Id of the checker expected to report the finding; omit to accept any checker."""
     rule: ShortText | None = None
     """The checker rule expected, e.g. 'authorisation'; omit to accept any rule."""
-    status: Status
+    status: Status | None = None
     """The status the matching finding must have, e.g. ``non_compliant``."""
+    not_status: tuple[Status, ...] = ()
+    """For a conclusion that something is *not* a violation: statuses no finding about the provision (of the named
+    checker, rule, dimension and principle) may have, e.g. ``[non_compliant, partially_compliant]``. Give either
+    ``status`` or ``not_status``."""
     dimension: Dimension
     """The dimension of the matching finding: ``treaty_conformity``, ``rights_risk`` or ``cooperation_exposure``."""
     principle: Identifier | None = None
@@ -60,6 +66,12 @@ class Expectation(Model):
     """The source's conclusion, paraphrased."""
     source: ExpertSource
     """Who reached the conclusion, and where."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Expectation:
+        if (self.status is None) == (not self.not_status):
+            raise ValueError("give either 'status' (a finding must have it) or 'not_status' (no finding may have them)")
+        return self
 
 
 class ExpectedFile(Model):
@@ -96,21 +108,33 @@ class Outcome(Model):
     """(checker, status, reason) of the findings about the same provision and dimension."""
 
 
-def matches(e: Expectation, f: Finding) -> bool:
+def about(e: Expectation, f: Finding) -> bool:
+    """Whether the finding is about what the expectation is about (provision, limb, dimension, checker, rule, principle)."""
     return (
         f.provision.provision_id == e.provision
+        and (e.limb is None or f.provision.limb == e.limb)
         and f.dimension == e.dimension
-        and f.status == e.status
         and (e.checker is None or f.checker == e.checker)
         and (e.rule is None or f.rule == e.rule)
         and (e.principle is None or any(p.id == e.principle for p in f.principles))
     )
 
 
+def matches(e: Expectation, f: Finding) -> bool:
+    return about(e, f) and f.status == e.status
+
+
+def agrees(e: Expectation, findings: tuple[Finding, ...]) -> bool:
+    """A positive expectation needs a matching finding; a negative one (``not_status``) needs none with those statuses."""
+    if e.status is not None:
+        return any(matches(e, f) for f in findings)
+    return not any(about(e, f) and f.status in e.not_status for f in findings)
+
+
 def compare(expected: ExpectedFile, verdict: Verdict) -> list[Outcome]:
     outcomes = []
     for e in expected.expectations:
-        hit = any(matches(e, f) for f in verdict.findings)
+        hit = agrees(e, verdict.findings)
         related = tuple(
             (f.checker, f.status, f.reason)
             for f in verdict.findings
