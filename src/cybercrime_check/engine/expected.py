@@ -125,7 +125,7 @@ def matches(e: Expectation, f: Finding) -> bool:
 
 
 def agrees(e: Expectation, findings: tuple[Finding, ...]) -> bool:
-    """A positive expectation needs a matching finding; a negative one (``not_status``) needs none with those statuses."""
+    """A positive expectation needs a matching finding; a negative one (``not_status``) none with those statuses."""
     if e.status is not None:
         return any(matches(e, f) for f in findings)
     return not any(about(e, f) and f.status in e.not_status for f in findings)
