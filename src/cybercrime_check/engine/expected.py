@@ -109,7 +109,7 @@ class Outcome(Model):
 
 
 def about(e: Expectation, f: Finding) -> bool:
-    """Whether the finding is about what the expectation is about (provision, limb, dimension, checker, rule, principle)."""
+    """Whether the finding is about what the expectation names: provision, limb, dimension, checker, rule, principle."""
     return (
         f.provision.provision_id == e.provision
         and (e.limb is None or f.provision.limb == e.limb)
