@@ -33,9 +33,11 @@ def test_cli_unknown_checker_is_usage_error(uk_file: Path, capsys: pytest.Captur
     assert "unknown checker" in capsys.readouterr().err
 
 
-def test_cli_fail_on(uk_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["evaluate", str(uk_file), "--fail-on", "medium", "--as-of", "2026-11-29"]) == 1
-    assert main(["evaluate", str(uk_file), "--fail-on", "critical", "--as-of", "2026-11-29"]) == 0
+def test_cli_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
+    tunisia = str(LAWS / "tn-decree-law-2022-54.yaml")
+    assert main(["evaluate", tunisia, "--fail-on", "critical", "--as-of", "2026-11-29"]) == 1
+    be = str(LAWS / "be-ethical-hacking-framework.yaml")
+    assert main(["evaluate", be, "--fail-on", "critical", "--as-of", "2026-11-29"]) == 0
 
 
 def test_cli_text_and_markdown(uk_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

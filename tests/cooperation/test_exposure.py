@@ -49,9 +49,30 @@ def test_several_laws_of_one_state_and_as_of() -> None:
     later = law(
         "tn-2",
         "TN",
-        [offence("news2", "false_information", "6 years", status={"state": "in_force", "from": "2030-01-01"})],
+        [
+            offence(
+                "news2",
+                "false_information",
+                "6 years",
+                history=[
+                    {"kind": "in_force", "date": "2030-01-01", "authority": "unspecified", "confidence": "primary"}
+                ],
+            )
+        ],
     )
-    old = law("th", "TH", [offence("s14", "false_information", status={"state": "repealed", "until": "2020-01-01"})])
+    old = law(
+        "th",
+        "TH",
+        [
+            offence(
+                "s14",
+                "false_information",
+                history=[
+                    {"kind": "repealed", "date": "2020-01-01", "authority": "unspecified", "confidence": "primary"}
+                ],
+            )
+        ],
+    )
     m = _map(SPEECH, later, old)
     cell = next(c for c in m.cells if c.requesting == "TN")
     assert [o.offence_id for o in cell.offences] == ["news"]  # news2 not yet in force

@@ -14,7 +14,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, StrictStr, StringConstraints, Tag, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    Discriminator,
+    Field,
+    StrictStr,
+    StringConstraints,
+    Tag,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import from_json
 
 from ..errors import LawDataError, Problem
@@ -84,10 +93,17 @@ class OffenceReference(Model):
     and the grounds that depend on it ask for it)."""
 
 
+def _one_category(value: str) -> str:
+    if value == "mixed":
+        raise ValueError("a described offence has one category; 'mixed' is for modelled sections with limbs")
+    return value
+
+
 class DescribedOffence(Model):
     """An offence that is not modelled, as the request describes it."""
 
-    category: OffenceCategory
+    category: Annotated[OffenceCategory, AfterValidator(_one_category)]
+    """What the offence criminalises (one category; a request about a sectioned offence names the limb's)."""
     max_penalty: MaxTerm
     """Maximum imprisonment as the request states it: ``5 years``, ``life``, ``none`` or ``unspecified``."""
     citation: ShortText

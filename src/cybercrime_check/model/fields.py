@@ -232,6 +232,14 @@ MaxTerm = Annotated[
 """Maximum imprisonment: a length, ``life``, ``none`` (the law states no
 maximum) or ``unspecified`` (our sources do not say)."""
 
+Length = Annotated[
+    Duration,
+    BeforeValidator(lambda v: _duration_in(v, ())),
+    PlainSerializer(_duration_out, return_type=str),
+    WithJsonSchema(_duration_schema(())),
+]
+"""A length of time the law states, such as '1 year' (no words allowed)."""
+
 Period = Annotated[
     Duration | Literal["unspecified", "none"],
     BeforeValidator(lambda v: _duration_in(v, ("unspecified", "none"))),

@@ -12,6 +12,7 @@ from .fields import (
     Amount,
     Duration,
     Identifier,
+    Length,
     ListTag,
     MaxTerm,
     Model,
@@ -43,7 +44,7 @@ class Imprisonment(Model):
     """Maximum term, as a duration such as '5 years', or ``life``; ``none`` if the law states no maximum,
     ``unspecified`` if our sources do not say. With ``penalty_class``, leave it ``unspecified`` unless the
     special law sets its own maximum; the class's maximum then applies."""
-    term: Duration | None = None
+    term: Length | None = None
     """A fixed term the law sets (no range), e.g. '1 year'; distinct from a maximum. Excludes ``min`` and ``max``."""
     penalty_class: Identifier | None = None
     """A penalty class of the jurisdiction's general part (the law says only "imprisonment", "habs" or

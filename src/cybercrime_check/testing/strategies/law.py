@@ -110,8 +110,12 @@ def _law(
         procedural_powers=powers,
         cooperation_rules=rules,
         coverage=draw(coverage),
+        powers_coverage=draw(_COVERAGE),
         notes=draw(_OPTIONAL_TEXT),
     )
+
+
+_COVERAGE = st.sampled_from(("unspecified", "complete", "selected_provisions"))
 
 
 def national_laws(
