@@ -319,12 +319,12 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
         )
         return
     rank = AUTHORISATION_RANK[p.authorisation]
-    who = words(p.authorisation)
+    who = authorised_as(p.authorisation)
     if need is None and rank < INDEPENDENT:
         yield finding(
             "insufficient_information",
             severity,
-            f"The {name} is authorised by {who}; whether it reaches traffic, location or content data, for which a "
+            f"The {name} {who}; whether it reaches traffic, location or content data, for which a "
             "prosecutor is not independent enough, is not recorded.",
             recommendation="Record the kinds of data the power reaches.",
         )
@@ -340,8 +340,7 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
         yield reviewed(
             "partially_compliant",
             severity,
-            f"The {name} is authorised by {who}, not by {what} beforehand, though a {_reviewer(review)} reviews it "
-            f"afterwards{detail}.",
+            f"The {name} {_not_by(who, what)}, though a {_reviewer(review)} reviews it afterwards{detail}.",
             recommendation="Require prior authorisation by a judge or independent body.",
             data_confidence=p.confidence,
         )
@@ -350,7 +349,7 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
     yield reviewed(
         "non_compliant",
         severity,
-        f"The {name} is authorised by {who}, not by {what} beforehand{after}.",
+        f"The {name} {_not_by(who, what)}{after}.",
         recommendation="Require prior authorisation by a judge or independent body.",
         data_confidence=p.confidence,
     )
@@ -358,6 +357,21 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
 
 def _reviewer(review: object) -> str:
     return words(review.reviewer) if isinstance(review, ExPostReview) and review.reviewer != "unspecified" else "court"
+
+
+def authorised_as(value: str) -> str:
+    """The verb phrase for who authorises a power: 'needs no authorisation', 'is authorised by the police'."""
+    return {
+        "none": "needs no authorisation",
+        "executive_or_police": "is authorised by the executive or the police",
+        "prosecutor": "is authorised by a prosecutor",
+    }.get(value, f"is authorised by {authority_words(value)}")
+
+
+def _not_by(who: str, what: str) -> str:
+    if who.startswith("needs no"):
+        return f"needs no authorisation at all, from {what} or anyone else"
+    return f"{who}, not by {what} beforehand"
 
 
 def authority_words(value: str) -> str:

@@ -378,12 +378,15 @@ class Catalogue:
         return found
 
     def _red_lines_for(self, principle_ids: tuple[str, ...], concept_keys: tuple[str, ...]) -> tuple[str, ...]:
-        found = {
-            rl.id
-            for rl in self.red_line_list.red_lines
-            if rl.id in ("rl3",) and set(rl.principles) & set(principle_ids)
-        }
         concepts = set(concept_keys)
+        found: set[str] = set()
+        # Red line 3 is about safeguards on what the Convention lets states do (procedures and cooperation):
+        # it speaks to findings about powers and cooperation, not to every offence, so an instrument with no
+        # power has nothing to fail it with.
+        rl3 = next((rl for rl in self.red_line_list.red_lines if rl.id == "rl3"), None)
+        procedural = any(c.startswith(("procedural.", "cooperation.")) for c in concepts)
+        if rl3 is not None and procedural and set(rl3.principles) & set(principle_ids):
+            found.add("rl3")
         if "protection_of_researchers_journalists" in principle_ids:
             found.add("rl2")
         if "freedom_of_expression" in principle_ids and concepts & {

@@ -126,6 +126,11 @@ class ProvisionEvent(Model):
         }[self.kind]
         what = f" in {self.decision}" if self.decision else ""
         when = f" ({_day(self.date)})" if isinstance(self.date, date) else " (date not recorded)"
+        if self.authority == "unspecified":
+            # "amended by the unspecified" is not English; say what is missing instead.
+            if self.decision:
+                return f"{verb} {self.decision}{when}"
+            return f"{verb.removesuffix(' by')} (by whom is not recorded){when}"
         return f"{verb} the {self.authority.removeprefix('the ')}{what}{when}"
 
 

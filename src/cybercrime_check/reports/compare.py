@@ -17,10 +17,13 @@ from datetime import date
 from pydantic import Field
 
 from .._version import __version__
+from ..checkers import BUILTIN
 from ..engine.catalogue import catalogue
-from ..engine.verdict import DISCLAIMER, Status, Verdict, worst_status
+from ..engine.verdict import DISCLAIMER, SEVERITY_RANK, VIOLATIONS, Severity, Status, Verdict, worst_status
 from ..model.fields import ISODate, Model, ShortText, Text
 from ..model.wording import country_name
+
+BUILTIN_IDS = frozenset(c.id for c in BUILTIN)
 
 
 class FindingRef(Model):
@@ -30,12 +33,28 @@ class FindingRef(Model):
     index: int
     """Position of the finding in that law's verdict (stable: findings are sorted)."""
     status: Status
+    severity: Severity
 
 
 class Cell(Model):
+    """One jurisdiction and one principle (or red line): what the findings behind it add up to.
+
+    A cell is drawn from its violations first: their number and worst severity, so that four medium
+    findings do not look like one critical finding. Exposure and data gaps are counted apart and drawn as
+    such when there is no violation; a data gap is never drawn as a pass or as a violation.
+    """
+
     key: ShortText
     status: Status | None
     """Worst status of the findings behind the cell; ``None`` when no checker said anything."""
+    severity: Severity | None = None
+    """Worst severity among the cell's violations (non-compliant or partially compliant findings); ``None`` if none."""
+    violations: int = 0
+    """Number of non-compliant or partially compliant findings."""
+    exposed: int = 0
+    """Number of findings of offences open to cross-border evidence gathering."""
+    gaps: int = 0
+    """Number of findings that say the data does not allow a conclusion."""
     findings: tuple[FindingRef, ...] = ()
 
 
@@ -51,6 +70,8 @@ class Column(Model):
     key: ShortText
     label: ShortText
     description: Text
+    tested: bool = True
+    """False for a principle no checker that ran tests: the column is shown greyed out and labelled."""
 
 
 class Comparison(Model):
@@ -91,7 +112,9 @@ class Digest:
     jurisdiction: str
     convention: str
     as_of: date
-    marks: tuple[tuple[Status, tuple[str, ...], tuple[str, ...]], ...]
+    marks: tuple[tuple[Status, Severity, tuple[str, ...], tuple[str, ...]], ...]
+    checkers: tuple[str, ...] = ()
+    """Ids of the checkers that ran: what the columns can say anything about."""
 
     @classmethod
     def of(cls, v: Verdict) -> Digest:
@@ -100,8 +123,22 @@ class Digest:
             v.law.jurisdiction,
             v.convention,
             v.as_of,
-            tuple((f.status, tuple(p.id for p in f.principles), f.red_lines) for f in v.findings),
+            tuple((f.status, f.severity, tuple(p.id for p in f.principles), f.red_lines) for f in v.findings),
+            tuple(c.id for c in v.checkers),
         )
+
+
+def _cell(key: str, refs: list[FindingRef]) -> Cell:
+    violations = [r for r in refs if r.status in VIOLATIONS]
+    return Cell(
+        key=key,
+        status=worst_status([r.status for r in refs]) if refs else None,
+        severity=max((r.severity for r in violations), key=SEVERITY_RANK.__getitem__) if violations else None,
+        violations=len(violations),
+        exposed=sum(1 for r in refs if r.status == "exposed"),
+        gaps=sum(1 for r in refs if r.status == "insufficient_information"),
+        findings=tuple(refs),
+    )
 
 
 def build_comparison(verdicts: Sequence[Verdict]) -> Comparison:
@@ -130,23 +167,16 @@ def comparison_from_digests(digests: Sequence[Digest], verdicts: tuple[Verdict, 
         by_principle: dict[str, list[FindingRef]] = defaultdict(list)
         by_red_line: dict[str, list[FindingRef]] = defaultdict(list)
         for d in group:
-            for i, (status, principles, red_lines) in enumerate(d.marks):
+            for i, (status, severity, principles, red_lines) in enumerate(d.marks):
                 # Built from validated verdicts: construct without validating again (100,000s of refs).
-                ref = FindingRef.model_construct(law_id=d.law_id, index=i, status=status)
+                ref = FindingRef.model_construct(law_id=d.law_id, index=i, status=status, severity=severity)
                 for pid in principles:
                     by_principle[pid].append(ref)
                 for rl in red_lines:
                     by_red_line[rl].append(ref)
 
         def cells(groups: dict[str, list[FindingRef]], keys: Iterable[str]) -> tuple[Cell, ...]:
-            return tuple(
-                Cell(
-                    key=k,
-                    status=worst_status([r.status for r in groups[k]]) if groups.get(k) else None,
-                    findings=tuple(groups.get(k, ())),
-                )
-                for k in keys
-            )
+            return tuple(_cell(k, groups.get(k, [])) for k in keys)
 
         rows.append(
             Row(
@@ -158,12 +188,17 @@ def comparison_from_digests(digests: Sequence[Digest], verdicts: tuple[Verdict, 
             )
         )
     first = ordered[0]
+    ran = {c for d in ordered for c in d.checkers}
+    tested = {p for c in BUILTIN if c.id in ran for p in c.principles} | ({"*"} if ran - BUILTIN_IDS else set())
+    if "*" in tested:  # a third-party checker ran: its principles are not known here, so claim nothing untested
+        tested = set(cat.principles)
     return Comparison(
         library_version=__version__,
         convention=first.convention,
         as_of=first.as_of,
         principle_columns=tuple(
-            Column(key=k, label=p.name, description=p.description) for k, p in cat.principles.items()
+            Column(key=k, label=p.name, description=p.description, tested=k in tested)
+            for k, p in cat.principles.items()
         ),
         red_line_columns=tuple(
             Column(key=k, label=f"Red line {r.number}", description=f"{r.title}. {r.description}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     from ..cooperation.exposure import ExposureMap
     from ..model.law import NationalLaw
-    from .compare import Comparison
+    from .compare import Cell, Column, Comparison
 
 STATUS_LABEL = {
     "non_compliant": "Non-compliant",
@@ -67,10 +68,47 @@ def _environment() -> jinja2.Environment:
         DIMENSIONS=DIMENSIONS,
         VERSION_LABEL=VERSION_LABEL,
     )
+    env.globals["cell_view"] = cell_view
     env.filters["safe_url"] = safe_url
     env.filters["status_class"] = lambda s: (s or "none").replace("_", "-")
     env.filters["words"] = lambda s: words(str(s))
     return env
+
+
+@dataclass(frozen=True)
+class CellView:
+    """How one heatmap cell is drawn: CSS class, symbol, count and the words a screen reader says."""
+
+    css: str
+    mark: str
+    count: str
+    label: str
+
+
+def cell_view(cell: Cell, column: Column) -> CellView:
+    """Violations by worst severity and number; otherwise exposure, errors, data gaps (never a pass) or passes."""
+    if not column.tested:
+        return CellView("untested", "n/t", "", "not tested")
+    if cell.violations:
+        label = f"{cell.violations} violation(s), worst {cell.severity}"
+        return CellView(f"sev-{cell.severity}", STATUS_MARK[cell.status], f"{cell.violations} · {cell.severity}", label)
+    if cell.status == "error":
+        return CellView("s-error", STATUS_MARK["error"], str(len(cell.findings)), "checker error")
+    if cell.exposed:
+        return CellView(
+            "s-exposed", STATUS_MARK["exposed"], str(cell.exposed), f"{cell.exposed} exposed to cooperation"
+        )
+    if cell.gaps:
+        return CellView(
+            "s-insufficient-information",
+            STATUS_MARK["insufficient_information"],
+            str(cell.gaps),
+            f"{cell.gaps} data gap(s)",
+        )
+    if cell.findings:
+        css = "s-" + (cell.status or "none").replace("_", "-")  # a CSS class, not words
+        return CellView(css, STATUS_MARK[cell.status], str(len(cell.findings)), STATUS_LABEL[cell.status])
+    return CellView("s-none", STATUS_MARK[None], "", "no finding")
 
 
 class _Numbering:

@@ -9,7 +9,7 @@ from ..model.wording import words
 from .text import SHOWN_BY_DEFAULT, STATUS_LABEL, articles_text, by_severity
 
 if TYPE_CHECKING:
-    from .compare import Comparison
+    from .compare import Cell, Comparison
 
 
 def md(text: str) -> str:
@@ -49,6 +49,19 @@ def render_markdown(v: Verdict, *, show_all: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
+def cell_text(cell: Cell) -> str:
+    """A heatmap cell in words and symbols: violations with their worst severity, else exposure, gaps or a pass."""
+    if cell.violations:
+        return f"{STATUS_MARK[cell.status]} {cell.violations} ({cell.severity})"
+    if cell.status == "error":
+        return f"{STATUS_MARK['error']} {len(cell.findings)}"
+    if cell.exposed:
+        return f"{STATUS_MARK['exposed']} {cell.exposed}"
+    if cell.gaps:
+        return f"{STATUS_MARK['insufficient_information']} {cell.gaps} (data gaps)"
+    return f"{STATUS_MARK[cell.status]} {len(cell.findings)}" if cell.findings else STATUS_MARK[None]
+
+
 def render_comparison_markdown(c: Comparison) -> str:
     """The heatmaps as Markdown tables, then the findings behind every cell that is not a pass."""
     verdicts = {v.law.id: v for v in c.verdicts}
@@ -58,19 +71,20 @@ def render_comparison_markdown(c: Comparison) -> str:
         f"*{md(c.disclaimer)}*",
         "",
         f"- As of {c.as_of.isoformat()}; Convention text `{c.convention}`; cybercrime-check {c.library_version}",
-        "- Each cell: the worst status among the findings about that principle or red line "
-        "(✗ non-compliant, ◐ partially compliant, ! checker error, ? insufficient information, "
-        "✓ compliant, – not applicable, · no finding), then the number of findings.",
+        "- Each cell counts violations first: ✗ (non-compliant) or ◐ (partially compliant), their number and the "
+        "worst severity. Without violations: ⇄ offences open to cross-border evidence gathering, ! a checker error, "
+        "? data gaps (the data does not allow a conclusion: never a pass), ✓ compliant, – not applicable, · no "
+        "finding. A column marked (not tested) is a principle no checker that ran tests.",
     ]
     for title, columns, attr in (
         ("By principle", c.principle_columns, "principles"),
         ("By red line", c.red_line_columns, "red_lines"),
     ):
-        out += ["", f"## {title}", "", "| Jurisdiction | " + " | ".join(md(col.label) for col in columns) + " |"]
+        heads = [md(col.label) + ("" if col.tested else " (not tested)") for col in columns]
+        out += ["", f"## {title}", "", "| Jurisdiction | " + " | ".join(heads) + " |"]
         out.append("|---" * (len(columns) + 1) + "|")
         for row in c.rows:
-            cells = getattr(row, attr)
-            marks = (f"{STATUS_MARK[x.status]} {len(x.findings)}" if x.findings else STATUS_MARK[None] for x in cells)
+            marks = (cell_text(x) for x in getattr(row, attr))
             out.append(f"| {md(row.name)} ({row.jurisdiction}) | " + " | ".join(marks) + " |")
     out += ["", "## Findings behind the cells", ""]
     labels = {col.key: col.label for col in (*c.principle_columns, *c.red_line_columns)}
