@@ -42,7 +42,8 @@ def units(law: NationalLaw) -> Iterator[OffenceUnit]:
 
 
 def category_of(unit: OffenceUnit, cat: Catalogue) -> CategoryRule:
-    return cat.category(unit.category)
+    """The category's policy as it applies to this offence (narrowed by intent and purpose where it says so)."""
+    return cat.category(unit.category).for_unit(unit.mental_element, unit.ulterior_intent)
 
 
 def speech(rule: CategoryRule) -> bool:
@@ -69,6 +70,8 @@ class Maximum:
     """The law states no maximum (and no penalty class gives one)."""
     source: str | None = None
     """The general-part citation the maximum came from, if it came from there."""
+    confidence: Confidence = "primary"
+    """How well the general part's range is established (``primary`` when the number is the offence's own)."""
 
 
 def penalty_maximum(penalty: Penalty, classes: dict[str, PenaltyClass]) -> Maximum:
@@ -90,9 +93,11 @@ def penalty_maximum(penalty: Penalty, classes: dict[str, PenaltyClass]) -> Maxim
     if klass is not None:
         where = f"{klass.name}, {klass.citation}"
         if klass.max == "life":
-            return Maximum(LIFE, f"life imprisonment ({where})", source=klass.citation)
+            return Maximum(LIFE, f"life imprisonment ({where})", source=klass.citation, confidence=klass.confidence)
         if isinstance(klass.max, Duration):
-            return Maximum(klass.max.months(), f"up to {klass.max} ({where})", source=klass.citation)
+            return Maximum(
+                klass.max.months(), f"up to {klass.max} ({where})", source=klass.citation, confidence=klass.confidence
+            )
     if imp.penalty_class is not None and klass is None:
         return Maximum(None, f"penalty class {imp.penalty_class!r} (its general part is not loaded)")
     if imp.max == "none":
@@ -122,6 +127,22 @@ def prison_possible(unit: OffenceUnit) -> bool | None:
     return False if known else None
 
 
+def minimum_floor(unit: OffenceUnit) -> Maximum | None:
+    """The highest statutory minimum term among penalties whose maximum is unknown or not stated: the maximum is
+    at least that (a mandatory 7 years makes a 'serious crime' whatever the maximum)."""
+    best: Maximum | None = None
+    for p in unit.penalties():
+        imp = p.imprisonment
+        if isinstance(imp, str) or imp.term is not None or not isinstance(imp.min, Duration):
+            continue
+        if imp.max not in ("none", "unspecified") and imp.penalty_class is None:
+            continue
+        months = imp.min.months()
+        if best is None or (best.months is not None and months > best.months):
+            best = Maximum(months, f"a minimum of {imp.min} (so at least that much)")
+    return best
+
+
 def highest_maximum(unit: OffenceUnit, classes: dict[str, PenaltyClass]) -> tuple[Maximum | None, bool]:
     """The highest known maximum over the basic and aggravated penalties (with the aggravation named), and
     whether some penalty's maximum is not known."""
@@ -134,7 +155,7 @@ def highest_maximum(unit: OffenceUnit, classes: dict[str, PenaltyClass]) -> tupl
             continue
         if best is None or best.months is None or m.months > best.months:
             label = m.label if i == 0 else f"{m.label} ({quote(unit.aggravated[i - 1].condition.rstrip('.'))})"
-            best = Maximum(m.months, label, source=m.source)
+            best = Maximum(m.months, label, source=m.source, confidence=m.confidence)
     return best, unknown
 
 
@@ -156,7 +177,7 @@ class TermAnalysis:
 
     recorded: Literal["list", "unspecified"]
     vague: tuple[Term, ...]
-    """Recorded as defined nowhere in the law and construed by no court."""
+    """Recorded as defined nowhere in the law and construed by no court, or found vague despite that."""
     unchecked: tuple[Term, ...]
     """Recorded as undefined in the law; whether a court has construed them is not recorded."""
     settled: tuple[Term, ...]
@@ -175,12 +196,12 @@ def analyse_terms(unit: OffenceUnit, rule: CategoryRule, cat: Catalogue) -> Term
     terms = unit.terms
     recorded: Literal["list", "unspecified"] = "list" if isinstance(terms, tuple) else "unspecified"
     listed = terms if isinstance(terms, tuple) else ()
-    vague = tuple(t for t in listed if t.defined_in == "none" and t.clarified_by == "none" and not t.convention_wording)
-    unchecked = tuple(t for t in listed if t.undefined and t not in vague)
-    settled = tuple(t for t in listed if not t.undefined)
+    vague = tuple(t for t in listed if t.vague)
+    unchecked = tuple(t for t in listed if t.undefined and not t.vague)
+    settled = tuple(t for t in listed if not t.undefined and not t.vague)
     hits: list[LexiconHit] = []
     if speech(rule):
-        undefined_texts = " ".join(t.text for t in listed if t.undefined)
+        undefined_texts = " ".join(t.text for t in listed if t.undefined or t.vague)
         settled_text = " ".join(t.text for t in settled).casefold()
         text = " ".join(filter(None, (unit.paraphrase, unit.excerpt, undefined_texts)))
         folded = text.casefold()
@@ -193,6 +214,15 @@ def analyse_terms(unit: OffenceUnit, rule: CategoryRule, cat: Catalogue) -> Term
             if found:
                 hits.append(LexiconHit(" / ".join(dict.fromkeys(found)), entry))
     return TermAnalysis(recorded, vague, unchecked, settled, tuple(hits))
+
+
+def vague_words(terms: tuple[Term, ...]) -> str:
+    """Vague terms as a reason explains them: "'a', 'b', which neither the law nor a court defines; 'c' (found
+    vague by the Venice Commission despite its definition)"."""
+    plain = tuple(t for t in terms if t.found_vague_by is None)
+    parts = [f"{quoted(plain)}, which neither the law nor a court defines"] if plain else []
+    parts += [f"{quoted((t,))} (found too vague by {t.found_vague_by})" for t in terms if t.found_vague_by]
+    return "; ".join(parts)
 
 
 def quoted(terms: tuple[Term, ...]) -> str:

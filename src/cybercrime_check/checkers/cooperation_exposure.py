@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
-from ..model.fields import Duration
+from ..model.fields import Duration, lowest_confidence
 from ..model.law import NationalLaw
-from ._common import category_of, finding_for, highest_maximum, penalty_maximum, speech, units
+from ._common import category_of, finding_for, highest_maximum, minimum_floor, penalty_maximum, speech, units
 
 CONCEPTS = ("cooperation.serious_crime", "definitions.serious_crime")
 AUTHORITY = "UN Convention Arts 2(h) and 35(1)(c); civil-society red line 4."
@@ -24,7 +24,7 @@ RULES = (
     Rule(
         "speech-offence-is-serious-crime",
         "Does an offence restricting expression carry four years or more, so that other states can be asked to "
-        "gather evidence about speech?",
+        "gather evidence about expression?",
         ("non_compliant",),
         AUTHORITY + " ICCPR Art 19(3).",
     ),
@@ -40,8 +40,13 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     threshold = value.months()
     classes = law.penalty_classes()
     for u in units(law):
+        if u.offence.liability != "criminal":
+            continue  # civil or administrative liability is no 'serious crime' (the scope check says so)
         content = speech(category_of(u, ctx.catalogue))
         highest, unknown = highest_maximum(u, classes)
+        floor = minimum_floor(u) if unknown else None
+        if floor is not None and floor.months is not None and floor.months >= threshold:
+            highest, unknown = floor, False
         basic = penalty_maximum(u.penalty, classes)
         evidence: list[tuple[str, object]] = [
             (f"{u.path}.penalty", basic.label),
@@ -65,9 +70,9 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                     "non_compliant",
                     "critical",
                     f"{u.citation} carries {highest.label}, which meets the {value} 'serious crime' threshold, so other "
-                    "states could be asked to gather electronic evidence about speech.",
+                    "states could be asked to gather electronic evidence about expression.",
                     recommendation="Refuse cooperation for this offence; reduce or repeal it domestically.",
-                    data_confidence=u.confidence,
+                    data_confidence=lowest_confidence(u.confidence, highest.confidence),
                 )
             else:
                 yield finding_for(
@@ -83,7 +88,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                     "info",
                     f"{u.citation} carries {highest.label} and is a 'serious crime' open to cross-border evidence "
                     "gathering.",
-                    data_confidence=u.confidence,
+                    data_confidence=lowest_confidence(u.confidence, highest.confidence),
                 )
         elif unknown:
             no_max = basic.no_stated_maximum
@@ -117,6 +122,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 "compliant",
                 "info",
                 f"{u.citation} carries at most {highest.label}, below the {value} 'serious crime' threshold.",
+                data_confidence=lowest_confidence(u.confidence, highest.confidence),
             )
 
 

@@ -6,8 +6,9 @@ a term the law defines elsewhere, or that the highest courts have construed, is 
 Times v UK* para 49; *Kokkinakis v Greece*; *Cantoni v France*), and the Convention's own wording ("without
 right") is never vague for treaty conformity. So a term counts as vague only when it is in the lexicon of terms
 courts or UN bodies found too vague, or when the data records that neither the law nor a court gives it a
-meaning; a term merely recorded as undefined is a gap in the data, not a violation, unless the offence
-restricts expression, where vagueness is decisive. Severity grows with what is at stake.
+meaning, or that an authority found it too vague despite its definition or reading; a term merely recorded as
+undefined is a gap in the data, not a violation, for speech offences too (the lexicon catches the terms
+known to be vague). Severity grows with what is at stake.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ._common import (
     raise_severity,
     speech,
     units,
+    vague_words,
 )
 
 AUTHORITY = (
@@ -42,7 +44,7 @@ RULES = (
     Rule(
         "vague-terms",
         "Does the offence rest on a term courts or UN bodies found too vague, or on one that neither the law nor a "
-        "court defines (for speech offences: that the law does not define)?",
+        "court defines?",
         ("non_compliant",),
         AUTHORITY + " Lexicon entries each name their own authority (policies/parameters.yaml).",
     ),
@@ -76,8 +78,8 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         rule = category_of(u, ctx.catalogue)
         terms = analyse_terms(u, rule, ctx.catalogue)
         is_speech = speech(rule)
-        vague = [*terms.vague, *(terms.unchecked if is_speech else ())]
-        unchecked = () if is_speech else terms.unchecked
+        vague = terms.vague
+        unchecked = terms.unchecked
         recorded = u.terms
         evidence: list[tuple[str, object]] = [
             (f"{u.path}.terms", quoted(recorded) or "(none)" if isinstance(recorded, tuple) else recorded),
@@ -86,8 +88,7 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         if vague or terms.lexicon:
             parts = []
             if vague:
-                why = "which the law does not define" if is_speech else "which neither the law nor a court defines"
-                parts.append(f"{quoted(tuple(vague))}, {why}")
+                parts.append(vague_words(vague))
             if terms.lexicon:
                 parts.append(lexicon_text(terms.lexicon))
             yield finding_for(

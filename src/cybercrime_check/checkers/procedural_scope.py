@@ -18,16 +18,17 @@ from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
 from ..model.law import NationalLaw
 from ..model.procedural_power import AUTHORISATION_RANK
 from ..model.wording import words
-from ._common import finding_for, powers_gate
+from ._common import category_of, finding_for, powers_gate, speech
 from .safeguards import authority_words, needs_independent
 
 CONCEPTS = ("procedural.scope", "procedural.scope.any_offence")
 SURVEILLANCE = frozenset({"content_interception", "remote_hacking"})
+NOT_EVIDENCE = frozenset({"content_blocking"})
 RULES = (
     Rule(
         "scope",
-        "May an intrusive power be used for any crime without independent prior authorisation, or interception or "
-        "hacking for any crime at all?",
+        "May an intrusive power be used for any crime without independent prior authorisation, interception or "
+        "hacking for any crime at all, or a power for a list of offences that includes speech offences?",
         ("compliant", "non_compliant", "insufficient_information"),
         "UN Convention Arts 23(2)(c) and 30; Budapest Convention Art 14(2)(c) and Explanatory Report para 141; ECtHR "
         "Roman Zakharov v Russia (GC, 2015); civil-society red line 4.",
@@ -53,7 +54,10 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     if gate is not None:
         yield gate
         return
+    offences = {o.id: o for o in law.offences}
     for p in law.powers:
+        if p.kind in NOT_EVIDENCE:
+            continue  # blocking gathers no evidence: Art 23 does not reach it, and its grounds are judged elsewhere
         kind = ctx.catalogue.power_kinds[p.kind]
         name = f"{words(p.kind)} power in {p.cited}"
         scope = (f"procedural_powers[{p.id}].applies_to", p.applies_to)
@@ -81,8 +85,36 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 recommendation="Record the power's scope.",
             )
             continue
+        if p.applies_to == "listed_offences" and p.listed_offences:
+            listed = [offences[i] for i in p.listed_offences if i in offences]
+            content = [o for o in listed if any(speech(category_of(u, ctx.catalogue)) for u in o.units())]
+            if content:
+                yield finding_for(
+                    "scope",
+                    "rights_risk",
+                    provision_id=p.id,
+                    concepts=CONCEPTS,
+                    principles=("proportionality", "freedom_of_expression"),
+                    evidence=[scope, (f"procedural_powers[{p.id}].listed_offences", ", ".join(p.listed_offences))],
+                )(
+                    "non_compliant",
+                    kind.severity,
+                    f"The {name} is limited to listed offences, but the list includes offences restricting "
+                    f"expression ({', '.join(o.cited for o in content)}).",
+                    recommendation="Take speech offences off the list of offences the power may be used for.",
+                    data_confidence=p.confidence,
+                )
+                continue
+            yield finding(
+                "compliant",
+                "info",
+                f"The {name} is limited to listed offences ({', '.join(o.cited for o in listed)}), none of them "
+                "restricting expression.",
+            )
+            continue
         if p.applies_to != "all_crimes":
-            yield finding("compliant", "info", f"The {name} is limited to {words(p.applies_to)}.")
+            what = " (which offences are listed is not recorded)" if p.applies_to == "listed_offences" else ""
+            yield finding("compliant", "info", f"The {name} is limited to {words(p.applies_to)}{what}.")
             continue
         if p.kind in SURVEILLANCE:
             yield finding(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
 from ..model.history import ProvisionEvent
 from ..model.law import NationalLaw
-from ..model.offence import limb_citation
+from ..model.offence import Offence, limb_citation
 from ._common import finding_for
 
 STATUS_WORDS = {
@@ -46,6 +46,13 @@ RULES = (
         "Has a court narrowed the provision without annulling it?",
         ("not_applicable",),
         "The court's decision, as recorded.",
+    ),
+    Rule(
+        "upheld",
+        "Has a national court upheld the provision against a challenge?",
+        ("not_applicable",),
+        "The court's decision, as recorded. A national court applies its own constitution; the other findings "
+        "judge the provision against international standards.",
     ),
     Rule(
         "condemned",
@@ -89,19 +96,45 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
         standing = law.standing_of(p.id)
         if standing is None:
             continue
+        offence = isinstance(p, Offence)
         for event in standing.read_downs:
-            yield finding_for(
-                "read-down",
-                "rights_risk",
-                provision_id=p.id,
-                concepts=("general.human_rights",),
-                principles=("legality",),
-                evidence=[("decision", event.decision or "-")],
-            )(
-                "not_applicable",
-                "info",
-                f"{p.cited} was {event.describe()}: {event.narrowed_to} It is judged as narrowed.",
-            )
+            for limb in event.limbs or (None,):
+                where = limb_citation(p, limb) if limb and offence else p.cited  # type: ignore[arg-type]
+                after = (
+                    "It is judged as narrowed."
+                    if offence
+                    else "The power is judged as the data records it; the court's reading is not applied to it."
+                )
+                yield finding_for(
+                    "read-down",
+                    "rights_risk",
+                    provision_id=p.id,
+                    limb=limb,
+                    concepts=("general.human_rights",),
+                    principles=("legality",),
+                    evidence=[("decision", event.decision or "-")],
+                )(
+                    "not_applicable",
+                    "info",
+                    f"{where} was {event.describe()}: {(event.narrowed_to or '').rstrip('. ')}. {after}",
+                )
+        for event in standing.upheld:
+            for limb in event.limbs or (None,):
+                where = limb_citation(p, limb) if limb and offence else p.cited  # type: ignore[arg-type]
+                yield finding_for(
+                    "upheld",
+                    "rights_risk",
+                    provision_id=p.id,
+                    limb=limb,
+                    concepts=("general.human_rights",),
+                    principles=("legality",),
+                    evidence=[("decision", event.decision or "-"), ("url", event.url or "-")],
+                )(
+                    "not_applicable",
+                    "info",
+                    f"{where} was {event.describe()}. A national court applies its own constitution; the "
+                    "other findings judge the provision against international standards.",
+                )
         for event in standing.condemnations:
             yield _condemned(p.id, p.cited, event)
 
@@ -126,12 +159,12 @@ def _condemned(provision_id: str, cited: str, event: ProvisionEvent) -> FindingD
 
 CHECKER = Checker(
     id="provision-status",
-    title="Provision status: not in force, read down, condemned",
+    title="Provision status: not in force, read down, upheld, condemned",
     version="1.0",
     concepts=("general.human_rights",),
     principles=PRINCIPLES,
     check=check,
-    description="Reports modelled provisions not in force on the date (citing what ended them), read-downs, and condemnations by international bodies.",
+    description="Reports modelled provisions not in force on the date (citing what ended them), read-downs, rulings upholding them, and condemnations by international bodies.",
     authority="The provisions' recorded histories: decisions of legislatures, courts and international bodies.",
     rules=RULES,
 )

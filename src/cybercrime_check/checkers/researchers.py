@@ -25,7 +25,8 @@ RED_LINE = "Civil-society red line 2 (EFF and NGO coalition, 2024); UN Conventio
 RULES = (
     Rule(
         "elements-protect-research",
-        "Do the offence's own elements (an ulterior intent, a binding judicial narrowing) keep good-faith research out?",
+        "Do the offence's own elements (an ulterior intent, a serious-harm result, a judicial narrowing that requires "
+        "a wrongful purpose) keep good-faith research out?",
         ("compliant",),
         RED_LINE + " BVerfG 2 BvR 2233/07 (2009); US Supreme Court, Van Buren v United States (2021).",
     ),
@@ -69,7 +70,13 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
 
 def _judge(u: OffenceUnit, concept: str, law: NationalLaw) -> Iterator[FindingDraft]:
     standing = law.standing_of(u.id)
-    narrowed = [e for e in (standing.read_downs if standing else ()) if not e.limbs or u.limb_id in e.limbs]
+    # Only a narrowing that requires a wrongful purpose keeps research out; one that only fixes what "access"
+    # means (Van Buren) leaves a researcher who goes where they may not inside the offence.
+    narrowed = [
+        e
+        for e in (standing.read_downs if standing else ())
+        if e.ulterior_intent and (not e.limbs or u.limb_id in e.limbs)
+    ]
     defences = u.defences
     evidence: list[tuple[str, object]] = [
         (f"{u.path}.mental_element", u.mental_element),
@@ -92,17 +99,20 @@ def _judge(u: OffenceUnit, concept: str, law: NationalLaw) -> Iterator[FindingDr
             evidence=evidence,
         )
 
-    if u.ulterior_intent not in ("none", "unspecified") or narrowed:
-        why = (
-            f"requires an intent {u.ulterior_intent.removeprefix('intent ')} that good-faith research lacks"
-            if u.ulterior_intent not in ("none", "unspecified")
-            else f"was {narrowed[0].describe()}: {narrowed[0].narrowed_to}"
-        )
-        basis: list[tuple[str, object]] = (
-            [(f"{u.path}.ulterior_intent", u.ulterior_intent)]
-            if u.ulterior_intent not in ("none", "unspecified")
-            else [("decision", narrowed[0].decision or narrowed[0].authority)]
-        )
+    intent = u.ulterior_intent not in ("none", "unspecified")
+    if intent or narrowed or u.harm_threshold == "serious":
+        if narrowed:
+            why = (
+                f"was {narrowed[0].describe()} to require {narrowed[0].ulterior_intent}, a purpose good-faith "
+                "research lacks"
+            )
+            basis: list[tuple[str, object]] = [("decision", narrowed[0].decision or narrowed[0].authority)]
+        elif intent:
+            why = f"requires an intent {u.ulterior_intent.removeprefix('intent ')} that good-faith research lacks"
+            basis = [(f"{u.path}.ulterior_intent", u.ulterior_intent)]
+        else:
+            why = "reaches only conduct that causes serious damage or a significant risk of it, which good-faith research does not"
+            basis = [(f"{u.path}.harm_threshold", u.harm_threshold)]
         yield finding_for(
             "elements-protect-research",
             "rights_risk",

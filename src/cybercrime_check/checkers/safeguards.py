@@ -34,8 +34,8 @@ RULES = (
     ),
     Rule(
         "time-limit",
-        "Is each authorisation limited in time?",
-        ("compliant", "non_compliant", "insufficient_information"),
+        "Is each authorisation limited in time, and its renewals too?",
+        ("compliant", "partially_compliant", "non_compliant", "insufficient_information"),
         ART_24 + " N&P Principle 5.",
     ),
     Rule(
@@ -74,7 +74,6 @@ RULES = (
     Rule("no-powers", "Does a complete model show no power in force?", ("not_applicable",), ART_24),
 )
 INDEPENDENT = AUTHORISATION_RANK["independent_body"]
-PROSECUTOR = AUTHORISATION_RANK["prosecutor"]
 REACHES_TRAFFIC = frozenset({"traffic", "content", "location"})
 
 
@@ -109,7 +108,10 @@ def _judge(p: ProceduralPower, kind: PowerKindRule) -> Iterator[FindingDraft]:
         provision_id=p.id,
         concepts=CONCEPT,
         principles=("proportionality",),
-        evidence=[(f"procedural_powers[{p.id}].duration", p.duration)],
+        evidence=[
+            (f"procedural_powers[{p.id}].duration", p.duration),
+            (f"procedural_powers[{p.id}].renewals", p.renewals),
+        ],
     )
     if p.duration == "unspecified":
         yield duration(
@@ -117,6 +119,14 @@ def _judge(p: ProceduralPower, kind: PowerKindRule) -> Iterator[FindingDraft]:
             severity,
             f"The data does not record a time limit for the {name}.",
             recommendation="Record the time limit.",
+        )
+    elif isinstance(p.duration, Duration) and p.renewals == "unlimited":
+        yield duration(
+            "partially_compliant",
+            severity,
+            f"The {name} is limited to {p.duration} at a time, but may be renewed without limit.",
+            recommendation="Cap the number of renewals or the total duration, with fresh authorisation for each.",
+            data_confidence=p.confidence,
         )
     elif isinstance(p.duration, Duration):
         yield duration("compliant", "info", f"The {name} is limited to {p.duration}.")
@@ -141,22 +151,53 @@ def _judge(p: ProceduralPower, kind: PowerKindRule) -> Iterator[FindingDraft]:
     if p.notification in ("required", "required_may_be_delayed"):
         delay = ", possibly after a delay" if p.notification == "required_may_be_delayed" else ""
         yield notify("compliant", "info", f"People affected by the {name} must be notified{delay}.")
+    elif p.notification == "required_may_be_dispensed":
+        yield notify(
+            "partially_compliant",
+            severity,
+            f"People affected by the {name} must be notified as a rule, but notice may be withheld for good.",
+            recommendation="Allow notice to be postponed, not dispensed with, and only under independent control.",
+            data_confidence=p.confidence,
+        )
     elif p.notification == "not_required" and p.remedy is True:
-        yield finding_for(
+        remedy_for_all = finding_for(
             "notification",
             "rights_risk",
             provision_id=p.id,
             concepts=CONCEPT,
             principles=("notification", "effective_remedy"),
-            evidence=[told, (f"procedural_powers[{p.id}].remedy", p.remedy)],
-        )(
-            "partially_compliant",
-            severity,
-            f"People affected by the {name} are never told, though a remedy is open to them; only a tribunal open to anyone "
-            "who suspects the measure can stand in for notification.",
-            recommendation="Require notification once it no longer jeopardises the investigation.",
-            data_confidence=p.confidence,
+            evidence=[
+                told,
+                (f"procedural_powers[{p.id}].remedy", p.remedy),
+                (f"procedural_powers[{p.id}].remedy_without_notice", p.remedy_without_notice),
+            ],
         )
+        if p.remedy_without_notice is True:
+            yield remedy_for_all(
+                "partially_compliant",
+                severity,
+                f"People affected by the {name} need never be told, but anyone who suspects the measure can bring it "
+                "before a body that can examine it, which stands in for notification only in part.",
+                recommendation="Require notification once it no longer jeopardises the investigation.",
+                data_confidence=p.confidence,
+            )
+        elif p.remedy_without_notice is False:
+            yield remedy_for_all(
+                "non_compliant",
+                severity,
+                f"People affected by the {name} need never be told, and the remedy open to them needs knowledge of "
+                "the measure, so in practice it cannot be used.",
+                recommendation="Require notification once it no longer jeopardises the investigation.",
+                data_confidence=p.confidence,
+            )
+        else:
+            yield remedy_for_all(
+                "insufficient_information",
+                severity,
+                f"People affected by the {name} need never be told; whether the remedy open to them can be used "
+                "without knowing of the measure (a tribunal open to anyone who suspects it) is not recorded.",
+                recommendation="Record whether the remedy is open to people who were never told.",
+            )
     elif p.notification == "not_required":
         yield notify(
             "non_compliant",
@@ -296,6 +337,8 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
         (f"procedural_powers[{p.id}].kind", p.kind),
         ("authority", kind.authority),
     ]
+    if p.authoriser_independent != "unspecified":
+        evidence.append((f"procedural_powers[{p.id}].authoriser_independent", p.authoriser_independent))
     if kind.traffic_or_content_independent:
         evidence.append((f"procedural_powers[{p.id}].data_categories", p.data_categories))
     principles: tuple[str, ...] = ("prior_judicial_authorisation", "privacy")
@@ -318,8 +361,14 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
             recommendation="Record who authorises the power.",
         )
         return
-    rank = AUTHORISATION_RANK[p.authorisation]
-    who = authorised_as(p.authorisation)
+    authoriser = p.authorisation
+    if p.authoriser_independent is False and AUTHORISATION_RANK[authoriser] > AUTHORISATION_RANK["executive_or_police"]:
+        # A judge the executive appoints and renews at will is not independent (AmaBhungane, ZACC 2021).
+        authoriser = "executive_or_police"
+        who = f"is authorised by {authority_words(p.authorisation).removesuffix(' beforehand')} who is not independent of the executive"
+    else:
+        who = authorised_as(authoriser)
+    rank = AUTHORISATION_RANK[authoriser]
     if need is None and rank < INDEPENDENT:
         yield finding(
             "insufficient_information",
@@ -329,12 +378,18 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
             recommendation="Record the kinds of data the power reaches.",
         )
         return
-    required = INDEPENDENT if need else PROSECUTOR
+    required = INDEPENDENT if need else AUTHORISATION_RANK[kind.minimum]
     if rank >= required:
-        yield finding("compliant", "info", f"The {name} needs authorisation by {authority_words(p.authorisation)}.")
+        yield finding("compliant", "info", f"The {name} needs authorisation by {authority_words(authoriser)}.")
         return
     effective = review.effective if isinstance(review, ExPostReview) else False
-    what = "a judge or independent body" if need else "a prosecutor, judge or independent body"
+    what = (
+        "a judge or independent body"
+        if need
+        else "a prosecutor, judge or independent body"
+        if kind.minimum == "prosecutor"
+        else "any competent authority"
+    )
     if effective is not False:
         detail = " (whether the reviewer can quash the measure is not recorded)" if effective is None else ""
         yield reviewed(

@@ -171,6 +171,27 @@ class CategoryRule(Model):
     why: Text | None = None
     authority: ShortText | None = None
     confidence: CatalogueConfidence = "confirmed"
+    narrowed: Expression | None = None
+    """How the offence is judged instead when it requires knowledge (that the statement is false, say) *and* a
+    wrongful purpose (to cause a defined harm): no longer a general prohibition."""
+    narrowed_why: Text | None = None
+    narrowed_authority: ShortText | None = None
+    order_exception: StrictBool = False
+    """Liability that arises only on disobeying a court's order is the exception the authority allows."""
+
+    def for_unit(self, mental_element: str, ulterior_intent: str) -> CategoryRule:
+        """The rule as it applies to one offence: the narrowed judgement when its elements earn it."""
+        if self.narrowed is None or mental_element != "knowledge":
+            return self
+        if ulterior_intent in ("none", "unspecified"):
+            return self
+        return self.model_copy(
+            update={
+                "expression": self.narrowed,
+                "why": self.narrowed_why or self.why,
+                "authority": self.narrowed_authority or self.authority,
+            }
+        )
 
 
 class CategoryList(Model):
@@ -186,6 +207,9 @@ class PowerKindRule(Model):
     """Each use needs prior authorisation by a judge or an independent body."""
     traffic_or_content_independent: StrictBool = False
     """Needs it when the power reaches traffic, location or content data (a production order, say)."""
+    minimum: Literal["prosecutor", "executive_or_police"] = "prosecutor"
+    """Who must at least authorise a use that needs no judge: a prosecutor, or any competent authority (the
+    police may order data preserved, Convention Art 25, since preservation discloses nothing)."""
     authority: ShortText
     confidence: CatalogueConfidence
 

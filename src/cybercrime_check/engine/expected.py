@@ -66,6 +66,11 @@ class Expectation(Model):
     """The source's conclusion, paraphrased."""
     source: ExpertSource
     """Who reached the conclusion, and where."""
+    known_disagreement: Text | None = None
+    """Why the library is known to disagree (a data gap, a schema limit, or a legal judgement in the checker
+    that differs from the source's), so that the disagreement is recorded instead of the expectation being
+    bent or dropped. It still counts against agreement; ``test`` reports it as known, and fails if the library
+    starts to agree (then remove this note)."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> Expectation:

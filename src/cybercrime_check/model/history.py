@@ -80,6 +80,9 @@ class ProvisionEvent(Model):
     """For ``read_down``: what the court narrowed the provision to, in our own words (required)."""
     adds_elements: tuple[ShortText, ...] = ()
     """For ``read_down``: elements the court's reading adds, which checkers then judge the provision with."""
+    ulterior_intent: ShortText | None = None
+    """For ``read_down``: a wrongful purpose the court's reading requires, one good-faith research lacks (e.g.
+    'that the tool's purpose is to commit a computer offence'); see the offence's ``ulterior_intent``."""
     clarifies: tuple[ShortText, ...] = ()
     """Terms of the provision the decision construed authoritatively (``read_down`` or ``upheld``),
     quoted as the provision's ``terms`` record them."""
@@ -99,6 +102,8 @@ class ProvisionEvent(Model):
             raise ValueError("a 'read_down' event needs 'narrowed_to': what the court narrowed the provision to")
         if self.narrowed_to is not None and self.kind != "read_down":
             raise ValueError("'narrowed_to' belongs to 'read_down' events only")
+        if self.ulterior_intent is not None and self.kind != "read_down":
+            raise ValueError("'ulterior_intent' belongs to 'read_down' events only")
         if self.adds_elements and self.kind != "read_down":
             raise ValueError("'adds_elements' belongs to 'read_down' events only")
         if self.clarifies and self.kind not in ("read_down", "upheld"):
@@ -153,6 +158,8 @@ class Standing:
     """Decisions (read-downs and upholdings) that construed terms of the provision by that day."""
     condemnations: tuple[ProvisionEvent, ...] = ()
     """International condemnations made by that day (the provision may still be in force)."""
+    upheld: tuple[ProvisionEvent, ...] = ()
+    """Rulings by that day that upheld the provision (or some of its limbs) against a challenge."""
     ended_limbs: dict[str, ProvisionEvent] = field(default_factory=dict)
     """Limbs struck down or repealed by that day."""
 
@@ -189,19 +196,28 @@ def state_on(events: Sequence[ProvisionEvent], day: date, default_start: date | 
     read_downs: list[ProvisionEvent] = []
     clarified: list[ProvisionEvent] = []
     condemned: list[ProvisionEvent] = []
+    upheld: list[ProvisionEvent] = []
     ended_limbs: dict[str, ProvisionEvent] = {}
+    ended: ProvisionEvent | None = None
     for e in dated:
         if e.kind in ENDING_EVENTS and not e.limbs:
-            state: State = "struck_down" if e.kind == "struck_down" else "repealed"
-            return Standing(state, False, e, condemnations=tuple(condemned))
-        if e.kind == "amended":
+            ended = e
+        elif e.kind == "amended":
             return Standing("superseded", False, e, condemnations=tuple(condemned))
-        if e.kind in ENDING_EVENTS:
+        elif e.kind in ENDING_EVENTS:
             ended_limbs.update(dict.fromkeys(e.limbs, e))
         elif e.kind == "suspended":
             suspended = e
         elif e.kind in ("reinstated", "upheld"):
+            # A higher court that upholds what a lower court struck down, or a legislature that reinstates,
+            # brings the provision (or the limbs it names) back; a repeal is undone only by reinstatement.
             suspended = None
+            if e.kind == "upheld":
+                upheld.append(e)
+            for limb in e.limbs:
+                ended_limbs.pop(limb, None)
+            if not e.limbs and ended is not None and (ended.kind == "struck_down" or e.kind == "reinstated"):
+                ended = None
             if e.clarifies:
                 clarified.append(e)
         elif e.kind == "read_down":
@@ -209,10 +225,14 @@ def state_on(events: Sequence[ProvisionEvent], day: date, default_start: date | 
             clarified.append(e)
         elif e.kind == "condemned":
             condemned.append(e)
+    if ended is not None:
+        state: State = "struck_down" if ended.kind == "struck_down" else "repealed"
+        return Standing(state, False, ended, condemnations=tuple(condemned))
     common = {
         "read_downs": tuple(read_downs),
         "clarified": tuple(clarified),
         "condemnations": tuple(condemned),
+        "upheld": tuple(upheld),
         "ended_limbs": ended_limbs,
     }
     if suspended is not None:

@@ -37,8 +37,10 @@ def history_problems(p: Provision, default_start: date | str) -> Iterator[tuple[
         for terms in (p.terms, *(limb.terms for limb in p.limbs)):
             if isinstance(terms, tuple):
                 term_texts.update(term.text for term in terms)
+    # Condemnations (and rulings upholding a bill) may come between adoption and entry into force.
     for i, e in enumerate(p.history):
-        if isinstance(begin, date) and isinstance(e.date, date) and e.date < begin and e.kind not in ("enacted",):
+        early = isinstance(begin, date) and isinstance(e.date, date) and e.date < begin
+        if early and e.kind not in ("enacted", "condemned", "upheld"):
             yield (
                 ("history", i, "date"),
                 f"the {words(e.kind)} event ({e.date}) is before the provision applies ({begin})",

@@ -138,6 +138,14 @@ class NationalLaw(Model):
     instrument_type: InstrumentType
     """What kind of instrument it is: ``statute``, ``decree_law``, ``code``, ``regulation``, ``policy``,
     ``constitution`` or ``other``."""
+    subject: Literal[
+        "cybercrime", "online_content", "penal_code", "communications", "surveillance", "other", "unspecified"
+    ] = "unspecified"
+    """What the instrument is about: ``cybercrime`` (a cybercrime, computer-crime, cybersecurity or IT law, the
+    instruments states cite when implementing cybercrime treaties), ``online_content`` (a law on online content or
+    online harms), ``penal_code`` (a general criminal code or its chapters), ``communications``, ``surveillance``,
+    ``other``, or ``unspecified``. A content offence inside a cybercrime or online-content law is what red line 1
+    is about; the same offence in a penal code is judged on expression grounds only."""
     enacted: DateOrUnspecified = "unspecified"
     """Date the instrument was adopted (e.g. royal assent or promulgation), as YYYY-MM-DD, or ``unspecified``."""
     in_force_from: DateOrUnspecified = "unspecified"
@@ -235,6 +243,15 @@ class NationalLaw(Model):
                     e.replaced_by is not None and e.replaced_by not in provision_ids for e in item.history
                 ):
                     problems.append(((group, i, "history"), "'replaced_by' names a provision that is not in this law"))
+        offence_ids = {o.id for o in self.offences}
+        for i, power in enumerate(self.powers):
+            for j, ref in enumerate(power.listed_offences):
+                if ref not in offence_ids:
+                    problems.append((("procedural_powers", i, "listed_offences", j), f"no offence {ref!r} in this law"))
+            if power.listed_offences and power.applies_to != "listed_offences":
+                problems.append(
+                    (("procedural_powers", i, "listed_offences"), "'listed_offences' needs applies_to: listed_offences")
+                )
         problems.extend(self._date_problems())
         problems.extend(self._version_overlaps(provision_ids))
         problems.extend(self._penalty_class_problems())
@@ -343,7 +360,7 @@ class NationalLaw(Model):
                 ended.append(EndedProvision(p, s))
                 continue
             standings[p.id] = s
-            kept[p.id] = _narrowed(p, s, ended)
+            kept[p.id] = _narrowed(_readings_on(p, day), s, ended)
         update: dict[str, Any] = {"offences": tuple(kept[o.id] for o in self.offences if o.id in kept)}
         if isinstance(self.procedural_powers, tuple):
             update["procedural_powers"] = tuple(kept[p.id] for p in self.powers if p.id in kept)
@@ -415,6 +432,9 @@ def _narrowed(p: Provision, s: Standing, ended: list[EndedProvision]) -> Provisi
     update: dict[str, Any] = {}
     if whole:
         update["additional_elements"] = (*p.additional_elements, *(x for e in whole for x in e.adds_elements))
+        intent = next((e.ulterior_intent for e in whole if e.ulterior_intent), None)
+        if intent and p.ulterior_intent in ("none", "unspecified"):
+            update["ulterior_intent"] = intent
     if isinstance(p.terms, tuple) and clarified:
         update["terms"] = tuple(_clarify(term, clarified) for term in p.terms)
     limbs = []
@@ -426,12 +446,45 @@ def _narrowed(p: Provision, s: Standing, ended: list[EndedProvision]) -> Provisi
         change: dict[str, Any] = {}
         if own:
             change["additional_elements"] = (*limb.additional_elements, *(x for e in own for x in e.adds_elements))
+            intent = next((e.ulterior_intent for e in own if e.ulterior_intent), None)
+            if intent and (limb.ulterior_intent or p.ulterior_intent) in ("none", "unspecified"):
+                change["ulterior_intent"] = intent
         if isinstance(limb.terms, tuple) and clarified:
             change["terms"] = tuple(_clarify(term, clarified) for term in limb.terms)
         limbs.append(limb.model_copy(update=change) if change else limb)
     if p.limbs:
         update["limbs"] = tuple(limbs)
     return p.model_copy(update=update) if update else p
+
+
+def _readings_on(p: Provision, day: date) -> Provision:
+    """The provision without judicial readings of its terms given after ``day`` (they did not exist yet)."""
+    if not isinstance(p, Offence):
+        return p
+
+    def later(terms: object) -> bool:
+        return isinstance(terms, tuple) and any(
+            isinstance(t.clarified_on, date) and t.clarified_on > day for t in terms
+        )
+
+    def unread(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+        return tuple(
+            t.model_copy(update={"clarified_by": "unspecified", "clarified_on": "unspecified"})
+            if isinstance(t.clarified_on, date) and t.clarified_on > day
+            else t
+            for t in terms
+        )
+
+    if not later(p.terms) and not any(later(limb.terms) for limb in p.limbs):
+        return p
+    update: dict[str, Any] = {}
+    if isinstance(p.terms, tuple):
+        update["terms"] = unread(p.terms)
+    update["limbs"] = tuple(
+        limb.model_copy(update={"terms": unread(limb.terms)}) if isinstance(limb.terms, tuple) else limb
+        for limb in p.limbs
+    )
+    return p.model_copy(update=update)
 
 
 def _clarify(term: Term, by: dict[str, ProvisionEvent]) -> Term:

@@ -20,6 +20,7 @@ from pydantic import BeforeValidator, Field, StrictBool, model_validator
 
 from .fields import (
     Confidence,
+    DateOrUnspecified,
     Excerpt,
     Identifier,
     ListTag,
@@ -68,6 +69,7 @@ ContentCategory = Literal[
     "national_unity_strife",
     "circumvention_anonymity",
     "intermediary_liability",
+    "memory_law",
 ]
 OrdinaryCategory = Literal["threats", "harassment", "stalking", "extortion"]
 OffenceCategory = Literal[
@@ -96,6 +98,7 @@ OffenceCategory = Literal[
     "hate_speech",
     "circumvention_anonymity",
     "intermediary_liability",
+    "memory_law",
     "threats",
     "harassment",
     "stalking",
@@ -111,6 +114,8 @@ CONVENTION_CATEGORIES: frozenset[str] = frozenset(get_args(ConventionCategory))
 CONTENT_OUTSIDE_CONVENTION: frozenset[str] = frozenset(get_args(ContentCategory))
 ORDINARY_CRIMES: frozenset[str] = frozenset(get_args(OrdinaryCategory))
 
+HarmThreshold = Literal["serious", "any", "none", "unspecified"]
+Liability = Literal["criminal", "civil", "administrative", "unspecified"]
 MentalElement = Literal["intent", "knowledge", "recklessness", "negligence", "none_stated", "unspecified"]
 DefenceKind = Literal[
     "public_interest",
@@ -189,6 +194,12 @@ class Term(Model):
     """The judgment that construed the term authoritatively, e.g. 'R v Bow Street Magistrate, ex p Allison
     [2000] 2 AC 216' (a court's reading can make a broad term foreseeable: ECtHR, Cantoni v France); ``none`` when
     a source says no court has; ``unspecified`` (the default) when not checked."""
+    clarified_on: DateOrUnspecified = "unspecified"
+    """When that judgment was given. A law judged as of an earlier day does not count the term as construed
+    (the reading did not exist yet); ``unspecified`` counts it always."""
+    found_vague_by: ShortText | None = None
+    """A court, UN body or other authority that found the term too vague *despite* its definition or reading,
+    e.g. 'Venice Commission, CDL-AD(2012)016'. The term then counts as vague, citing that authority."""
     convention_wording: StrictBool = False
     """``true`` when the term is the Convention's own wording (e.g. "without right"), which is never vague
     for treaty conformity."""
@@ -196,6 +207,13 @@ class Term(Model):
     """Ids of the law's sources for the definition or the judgment."""
     note: Text | None = None
     """Remarks, e.g. what the definition or the court said, in our own words."""
+
+    @property
+    def vague(self) -> bool:
+        """Recorded as defined nowhere and construed by no court, or found vague despite its meaning."""
+        if self.convention_wording:
+            return False
+        return self.found_vague_by is not None or (self.defined_in == "none" and self.clarified_by == "none")
 
     @property
     def undefined(self) -> bool:
@@ -245,6 +263,8 @@ class Limb(Model):
     """The purpose this limb requires beyond intent, if different from the offence's."""
     additional_elements: tuple[ShortText, ...] = ()
     """Elements of this limb on top of the offence's."""
+    harm_threshold: HarmThreshold | None = None
+    """The harm this limb requires, if different from the offence's."""
     terms: TermList | None = None
     """The terms of this limb whose meaning matters (see :class:`Term`); omit to use the offence's."""
     penalty: Penalty | None = None
@@ -264,11 +284,16 @@ class Limb(Model):
 class Offence(Provision):
     """A criminal offence in a national law."""
 
+    liability: Liability = "criminal"
+    """What breaking the rule brings: ``criminal`` (the default: an offence), ``civil`` (liability for damages, e.g.
+    an intermediary's for users' content), ``administrative`` (fines or orders by an authority), or
+    ``unspecified`` (our sources do not say whether it is a crime). Only criminal offences open the door to
+    cooperation on serious crime."""
     category: OffenceCategory
     """What the offence criminalises: a Convention offence type (``illegal_access`` to ``laundering``; ``csam`` is
     child sexual abuse material, ``ncii`` non-consensual sharing of intimate images), an ordinary crime
     (``threats``, ``harassment``, ``stalking``, ``extortion``), a content category the Convention does not
-    contain (``false_information`` to ``intermediary_liability``), ``mixed`` (the limbs differ; see ``limbs``),
+    contain (``false_information`` to ``memory_law``), ``mixed`` (the limbs differ; see ``limbs``),
     ``other`` or ``unspecified``. How each is judged, and on whose authority: ``policies/offence-categories.yaml``."""
     mental_element: MentalElement = "unspecified"
     """The fault the offence requires: ``intent``, ``knowledge``, ``recklessness``, ``negligence``, ``none_stated``
@@ -277,12 +302,22 @@ class Offence(Provision):
     """Whether acting "without right" (or an equivalent: unauthorised access, dishonest intent) is an element of the
     offence: ``true``, ``false`` or ``unspecified``."""
     ulterior_intent: ShortText | Literal["none", "unspecified"] = "unspecified"
-    """A purpose the offence requires beyond intending the conduct, e.g. 'to defraud' or 'to commit a further
-    offence'; ``none`` if the law requires none, ``unspecified`` if our sources do not say. Such an element keeps
-    good-faith research outside the offence."""
+    """A wrongful purpose the offence requires beyond intending the conduct, one that good-faith research lacks,
+    e.g. 'to defraud', 'to commit a further offence', 'to cause damage'; ``none`` if the law requires none,
+    ``unspecified`` if our sources do not say. Such an element keeps good-faith research outside the offence, so
+    a purpose a researcher can have ('to obtain data without authorisation') belongs in ``additional_elements``,
+    not here."""
     additional_elements: tuple[ShortText, ...] = ()
     """Further elements that must be proved, each a short phrase (e.g. 'causes serious harm'). For content
     offences the vague-terms lexicon is matched against them too."""
+    harm_threshold: HarmThreshold = "unspecified"
+    """The harm the offence requires as a result: ``serious`` (serious damage, or a significant risk of it, to
+    people, the economy, infrastructure or national security), ``any`` (some damage or hindering, however slight),
+    ``none`` (the conduct alone suffices), or ``unspecified``. A serious-harm element keeps good-faith research,
+    which causes no such harm, outside the offence."""
+    order_required: Literal["court", "executive", "none", "unspecified"] = "unspecified"
+    """For liability that follows an order (an intermediary that does not remove content, say): whose order must
+    have been disobeyed, a ``court``'s or the ``executive``'s; ``none`` when liability arises without any order."""
     defences: DefenceList = "unspecified"
     """Defences, exemptions and justifications for the offence; ``none`` only when a source says there are none,
     ``unspecified`` (the default) when our sources do not say."""
@@ -371,6 +406,11 @@ class OffenceUnit:
         return value
 
     @property
+    def harm_threshold(self) -> str:
+        value: str = self._pick("harm_threshold")
+        return value
+
+    @property
     def additional_elements(self) -> tuple[str, ...]:
         return (*self.offence.additional_elements, *(self.limb.additional_elements if self.limb else ()))
 
@@ -418,9 +458,8 @@ class OffenceUnit:
 
     @property
     def excerpt(self) -> str | None:
-        if self.limb is not None and self.limb.excerpt is not None:
-            return self.limb.excerpt
-        return self.offence.excerpt
+        """The limb's own excerpt; never the section's, which holds its sibling limbs' words too."""
+        return self.limb.excerpt if self.limb is not None else self.offence.excerpt
 
     @property
     def confidence(self) -> Confidence:

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictInt
 
-from .fields import ListTag, Model, Period, ShortText, Text, TriState, WordTag, word_or_list_discriminator
+from .fields import Identifier, ListTag, Model, Period, ShortText, Text, TriState, WordTag, word_or_list_discriminator
 from .provision import Provision
 
 PowerKind = Literal[
@@ -36,7 +36,9 @@ Authorisation = Literal[
     "none",
     "unspecified",
 ]
-Notification = Literal["required", "required_may_be_delayed", "not_required", "unspecified"]
+Notification = Literal[
+    "required", "required_may_be_delayed", "required_may_be_dispensed", "not_required", "unspecified"
+]
 Grounds = Literal["specific_threshold", "vague", "none", "unspecified"]
 PowerScope = Literal["all_crimes", "serious_crimes", "listed_offences", "cyber_dependent_only", "unspecified"]
 DataCategory = Literal["subscriber", "traffic", "content", "location", "biometric", "other"]
@@ -89,6 +91,11 @@ class ProceduralPower(Provision):
     authorisation: Authorisation = "unspecified"
     """Who authorises each use: ``prior_judicial`` (a judge, beforehand), ``independent_body``, ``prosecutor``,
     ``executive_or_police``, ``none`` (no authorisation needed), or ``unspecified`` (our sources do not say)."""
+    authoriser_independent: TriState = "unspecified"
+    """Whether the judge or body that authorises is independent of the executive: ``false`` when a court or
+    authority found it is not (e.g. a judge the minister appoints and renews at will: Constitutional Court of South
+    Africa, AmaBhungane, 2021), which then counts as executive authorisation; ``true`` or ``unspecified`` (the
+    default: a judge is presumed independent)."""
     ex_post_review: Annotated[
         Annotated[ExPostReview, ListTag] | Annotated[Literal["none", "unspecified"], WordTag],
         word_or_list_discriminator(),
@@ -104,10 +111,14 @@ class ProceduralPower(Provision):
     renewal), or ``unspecified``."""
     notification: Notification = "unspecified"
     """Whether the people affected must be told: ``required``, ``required_may_be_delayed`` (notice may be
-    postponed, e.g. to protect the investigation), ``not_required``, or ``unspecified``."""
+    postponed, e.g. to protect the investigation), ``required_may_be_dispensed`` (notice is the rule, but may be
+    withheld for good), ``not_required``, or ``unspecified``."""
     remedy: TriState = "unspecified"
     """Whether the people affected can challenge the use of the power, e.g. before a court: ``true``, ``false`` or
     ``unspecified``."""
+    remedy_without_notice: TriState = "unspecified"
+    """Whether someone who merely suspects the measure, never told of it, can use that remedy (a tribunal open to
+    anyone, as in ECtHR Kennedy v UK, 2010): only then can the remedy stand in for notification."""
     grounds: Grounds = "unspecified"
     """The grounds required for use: ``specific_threshold`` (e.g. reasonable suspicion of a specified offence),
     ``vague`` (e.g. 'useful to reveal the truth'), ``none`` (the law states none), or ``unspecified``."""
@@ -118,6 +129,9 @@ class ProceduralPower(Provision):
     applies_to: PowerScope = "unspecified"
     """Which offences the power may be used for: ``all_crimes``, ``serious_crimes``, ``listed_offences``,
     ``cyber_dependent_only``, or ``unspecified``."""
+    listed_offences: tuple[Identifier, ...] = ()
+    """For ``listed_offences``: the ids of this law's offences on the list, when the list is in this law. Then the
+    scope check can tell a list of speech offences from a list of attacks on systems."""
     minimum_penalty_threshold: Period = "unspecified"
     """For ``serious_crimes``: the penalty an offence must carry for the power to be used, as a duration such as
     '4 years'; ``none`` if the law sets no such threshold, ``unspecified`` if not known or not relevant."""
