@@ -1,13 +1,13 @@
 """What changed between two versions of one jurisdiction's law, and whether rights gained or lost.
 
-Provisions are matched by id (give a provision the same id in both files when
-it is the same rule renumbered or amended). Findings are matched by
-(dimension, checker, rule, provision id), in order of appearance. Direction
-is judged on the finding's own status ladder (:data:`~.verdict.STATUS_BADNESS`,
-then severity): a finding that appears non-compliant or partially compliant,
-or whose status or severity rises, is ``worse``; the reverse is ``better``.
-Appearing or disappearing ``insufficient_information`` or ``error`` findings
-are ``unclear``: they say what is unknown, not what is better.
+Provisions are paired by the newer law's ``version_links`` mapping (old id -> new id, or -> nothing when
+repealed without a successor), and otherwise by id. Findings are matched by (dimension, checker, rule,
+paired provision, limb), in order of appearance. Direction is judged on the finding's own status ladder
+(:data:`~.verdict.STATUS_BADNESS`, then severity): a finding that appears non-compliant or partially
+compliant, or whose status or severity rises within non-compliance, is ``worse``; the reverse is ``better``.
+Anything that moves to or from ``insufficient_information`` or ``error`` is ``unclear``: it says what is
+unknown, not what is better. So is a finding that disappears with a provision that the newer law neither
+keeps nor records as repealed: nobody has said what became of it.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from ..model.wording import words
 Direction = Literal["worse", "better", "unchanged", "unclear"]
 _BAD = frozenset({"non_compliant", "partially_compliant"})
 _UNKNOWN = frozenset({"insufficient_information", "error"})
-_IGNORED_FIELDS = frozenset({"sources", "status", "notes", "conflicts"})
+_IGNORED_FIELDS = frozenset({"sources", "status", "notes", "conflicts", "history", "confidence"})
 """Provision fields that change with every new instrument without changing the rule."""
 
 
@@ -37,7 +37,11 @@ class ProvisionChange(Model):
     provision_id: ShortText
     kind: ShortText
     """offence, procedural power or cooperation rule."""
-    change: Literal["added", "removed", "changed"]
+    change: Literal["added", "removed", "changed", "renumbered", "unaccounted"]
+    """``removed``: repealed without a successor (the mapping says so); ``renumbered``: paired with a provision
+    of another id by the mapping; ``unaccounted``: gone from the newer law with no mapping or repeal recorded."""
+    new_id: ShortText | None = None
+    """For ``renumbered``: the id of the provision in the newer law."""
     old_citation: ShortText | None = None
     new_citation: ShortText | None = None
     fields: tuple[ShortText, ...] = ()
@@ -63,7 +67,7 @@ class FindingChange(Model):
 
 
 class LawDiff(Model):
-    schema_: ShortText = "cybercrime-check/diff/1"
+    schema_: ShortText = "cybercrime-check/diff/2"
     disclaimer: Text = DISCLAIMER
     library_version: ShortText
     convention: ShortText
@@ -74,6 +78,8 @@ class LawDiff(Model):
     new_as_of: ISODate
     old_hash: ShortText
     new_hash: ShortText
+    mapping: ShortText
+    """Where the provision pairing came from: the newer law's version link to the older, or ids alone."""
     provisions: tuple[ProvisionChange, ...]
     findings: tuple[FindingChange, ...]
 
@@ -109,10 +115,11 @@ def diff_laws(
             f"diff compares versions of one jurisdiction's law; got {old.jurisdiction} ({old.id}) "
             f"and {new.jurisdiction} ({new.id})"
         )
-    new_day = new_as_of or default_as_of()
+    new_day = new_as_of or default_new_as_of(new)
     old_day = old_as_of or default_old_as_of(new, new_day)
     v_old = evaluate(old, convention=convention, as_of=old_day, third_party=third_party)
     v_new = evaluate(new, convention=convention, as_of=new_day, third_party=third_party)
+    pairs, link = provision_pairs(old, new)
     return LawDiff(
         library_version=__version__,
         convention=convention,
@@ -123,9 +130,27 @@ def diff_laws(
         new_as_of=new_day,
         old_hash=v_old.law.content_hash,
         new_hash=v_new.law.content_hash,
-        provisions=_provision_changes(old.as_of(old_day), new.as_of(new_day)),
-        findings=diff_verdicts(v_old, v_new),
+        mapping=f"version link of {new.id} to {old.id} ({link})" if link else "provision ids",
+        provisions=_provision_changes(old.as_of(old_day), new.as_of(new_day), pairs),
+        findings=diff_verdicts(v_old, v_new, pairs),
     )
+
+
+def default_new_as_of(new: NationalLaw) -> date:
+    """The newer law is judged on the day it took effect, when known (later amendments are another diff);
+    otherwise today."""
+    return new.in_force_from if isinstance(new.in_force_from, date) else default_as_of()
+
+
+def provision_pairs(old: NationalLaw, new: NationalLaw) -> tuple[dict[str, str | None], str | None]:
+    """Old provision id -> new provision id (None: repealed without a successor), from the newer law's version
+    link to the older one; ids absent from the mapping pair with the same id. Also the link's kind."""
+    link = next((v for v in new.version_links if v.law == old.id), None)
+    new_ids = {p.id for p in new.provisions()}
+    pairs: dict[str, str | None] = {p.id: p.id for p in old.provisions() if p.id in new_ids}
+    if link is not None:
+        pairs.update({m.old: m.new for m in link.mapping})
+    return pairs, link.kind if link else None
 
 
 def _kind(p: object) -> str:
@@ -142,35 +167,65 @@ def _comparable(p: Any) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in _IGNORED_FIELDS}
 
 
-def _provision_changes(old: NationalLaw, new: NationalLaw) -> tuple[ProvisionChange, ...]:
+def _provision_changes(old: NationalLaw, new: NationalLaw, pairs: dict[str, str | None]) -> tuple[ProvisionChange, ...]:
     before = {p.id: p for p in old.provisions()}
     after = {p.id: p for p in new.provisions()}
+    claimed = {v for v in pairs.values() if v is not None}
     out: list[ProvisionChange] = []
-    for pid in sorted(before.keys() | after.keys()):
-        a, b = before.get(pid), after.get(pid)
-        if a is None and b is not None:
-            out.append(ProvisionChange(provision_id=pid, kind=_kind(b), change="added", new_citation=b.citation))
-        elif b is None and a is not None:
-            out.append(ProvisionChange(provision_id=pid, kind=_kind(a), change="removed", old_citation=a.citation))
-        elif a is not None and b is not None:
-            da, db = _comparable(a), _comparable(b)
-            fields = tuple(sorted(k for k in da.keys() | db.keys() if da.get(k) != db.get(k)))
-            if fields:
-                out.append(
-                    ProvisionChange(
-                        provision_id=pid,
-                        kind=_kind(b),
-                        change="changed",
-                        old_citation=a.citation,
-                        new_citation=b.citation,
-                        fields=fields,
-                    )
+    for pid, a in sorted(before.items()):
+        if pid not in pairs:
+            out.append(ProvisionChange(provision_id=pid, kind=_kind(a), change="unaccounted", old_citation=a.cited))
+            continue
+        target = pairs[pid]
+        b = after.get(target) if target is not None else None
+        if b is None:
+            out.append(ProvisionChange(provision_id=pid, kind=_kind(a), change="removed", old_citation=a.cited))
+            continue
+        da, db = _comparable(a), _comparable(b)
+        da.pop("id", None)
+        db.pop("id", None)
+        fields = tuple(sorted(k for k in da.keys() | db.keys() if da.get(k) != db.get(k)))
+        if target != pid:
+            out.append(
+                ProvisionChange(
+                    provision_id=pid,
+                    new_id=target,
+                    kind=_kind(b),
+                    change="renumbered",
+                    old_citation=a.cited,
+                    new_citation=b.cited,
+                    fields=fields,
                 )
+            )
+        elif fields:
+            out.append(
+                ProvisionChange(
+                    provision_id=pid,
+                    kind=_kind(b),
+                    change="changed",
+                    old_citation=a.cited,
+                    new_citation=b.cited,
+                    fields=fields,
+                )
+            )
+    for pid, b in sorted(after.items()):
+        if pid not in claimed and pid not in before:
+            out.append(ProvisionChange(provision_id=pid, kind=_kind(b), change="added", new_citation=b.cited))
     return tuple(out)
 
 
-def _key(f: Finding) -> tuple[str, str, str, str]:
-    return (f.dimension, f.checker, f.rule, f.provision.provision_id or "")
+_GONE = "\x00gone"
+"""Pairing key of a provision repealed without a successor."""
+_UNACCOUNTED = "\x00unaccounted:"
+"""Pairing key prefix of a provision that disappeared with nothing recorded about it."""
+
+
+def _key(f: Finding, pairs: dict[str, str | None] | None = None) -> tuple[str, str, str, str, str]:
+    pid = f.provision.provision_id or ""
+    if pairs is not None and pid:
+        paired = pairs.get(pid, _UNACCOUNTED + pid) if pid in pairs else _UNACCOUNTED + pid
+        pid = paired or _GONE + pid
+    return (f.dimension, f.checker, f.rule, pid, f.provision.limb or "")
 
 
 def _rank(f: Finding) -> tuple[int, int]:
@@ -184,11 +239,11 @@ def _direction(a: Finding, b: Finding) -> Direction:
     move between a pass and "we do not know" is unclear, and one between
     compliant and not applicable is unchanged.
     """
+    if a.status in _UNKNOWN or b.status in _UNKNOWN:
+        return "unclear"
     if a.status in _BAD or b.status in _BAD:
         ra, rb = _rank(a), _rank(b)
         return "worse" if rb > ra else "better" if rb < ra else "unchanged"
-    if a.status in _UNKNOWN or b.status in _UNKNOWN:
-        return "unclear"
     return "unchanged"
 
 
@@ -215,12 +270,15 @@ def _change(
     )
 
 
-def diff_verdicts(old: Verdict, new: Verdict) -> tuple[FindingChange, ...]:
-    """Findings that appeared, disappeared or changed status or severity, with their direction."""
+def diff_verdicts(old: Verdict, new: Verdict, pairs: dict[str, str | None] | None = None) -> tuple[FindingChange, ...]:
+    """Findings that appeared, disappeared or changed status or severity, with their direction.
+
+    ``pairs`` (from :func:`provision_pairs`) pairs old provisions with new ones; without it, by id.
+    """
     before: dict[tuple[str, ...], list[Finding]] = defaultdict(list)
     after: dict[tuple[str, ...], list[Finding]] = defaultdict(list)
     for f in old.findings:
-        before[_key(f)].append(f)
+        before[_key(f, pairs)].append(f)
     for f in new.findings:
         after[_key(f)].append(f)
     out: list[FindingChange] = []
@@ -235,7 +293,10 @@ def diff_verdicts(old: Verdict, new: Verdict) -> tuple[FindingChange, ...]:
                 )
                 out.append(_change("appeared", direction, None, b))
             elif b is None and a is not None:
-                direction = "better" if a.status in _BAD else "unclear" if a.status in _UNKNOWN else "unchanged"
+                if key[3].startswith(_UNACCOUNTED):
+                    direction = "unclear"  # the provision vanished and nobody recorded a repeal
+                else:
+                    direction = "better" if a.status in _BAD else "unclear" if a.status in _UNKNOWN else "unchanged"
                 out.append(_change("disappeared", direction, a, None))
             elif a is not None and b is not None and (a.status, a.severity) != (b.status, b.severity):
                 out.append(_change("changed", _direction(a, b), a, b))
@@ -254,6 +315,8 @@ def render_diff(d: LawDiff, fmt: str) -> str:
         f"{h1}{d.jurisdiction}: {d.old_law} (as of {d.old_as_of}) -> {d.new_law} (as of {d.new_as_of})",
         "",
         (f"*{d.disclaimer}*" if md else d.disclaimer),
+        "",
+        f"Provisions paired by {d.mapping}.",
         "",
         f"Convention text `{d.convention}`; cybercrime-check {d.library_version}; "
         f"inputs {d.old_hash[:19]}… -> {d.new_hash[:19]}…"
@@ -288,9 +351,14 @@ def render_diff(d: LawDiff, fmt: str) -> str:
     lines += ["", f"{h2}Provisions ({len(d.provisions)} added, removed or changed)", ""]
     for p in d.provisions:
         pid = f"`{p.provision_id}`" if md else p.provision_id
-        if p.change == "changed":
-            fields = ", ".join(p.fields)
-            lines.append(f"{bullet}changed {p.kind} {pid}: {p.old_citation} -> {p.new_citation} ({fields})")
+        if p.change in ("changed", "renumbered"):
+            fields = f" ({', '.join(p.fields)})" if p.fields else ""
+            lines.append(f"{bullet}{p.change} {p.kind} {pid}: {p.old_citation} -> {p.new_citation}{fields}")
+        elif p.change == "unaccounted":
+            lines.append(
+                f"{bullet}unaccounted {p.kind} {pid}: {p.old_citation} is not in the newer law, and no repeal or "
+                "successor is recorded"
+            )
         else:
             lines.append(f"{bullet}{p.change} {p.kind} {pid}: {p.new_citation or p.old_citation}")
     if not d.provisions:
