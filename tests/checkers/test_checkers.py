@@ -15,6 +15,7 @@ BASE: dict[str, Any] = {
     "jurisdiction": "TN",
     "title": "Test",
     "instrument_type": "statute",
+    "subject": "cybercrime",
     "text_used": {"language": "en"},
     "sources": [{"id": "s", "url": "https://example.org", "title": "S", "confidence": "primary"}],
     "coverage": "selected_provisions",
@@ -135,6 +136,7 @@ def test_legality_follows_a_read_down() -> None:
                 "authority": "Federal Constitutional Court",
                 "decision": "2 BvR 2233/07",
                 "narrowed_to": "Only tools whose purpose is committing a § 202a or § 202b offence.",
+                "ulterior_intent": "an intent to prepare a § 202a or § 202b offence",
                 "clarifies": ["purpose"],
                 "confidence": "primary",
             },
@@ -183,7 +185,13 @@ def test_new_categories_are_flagged() -> None:
     police = offence(category="publication_about_officials", penalty={"imprisonment": {"max": "1 year"}})
     assert status(law([vpn]), "protected-expression") == {"non_compliant"}
     assert status(law([police]), "protected-expression") == {"non_compliant"}
-    assert status(law([offence(category="intermediary_liability")]), "protected-expression") == {"non_compliant"}
+    # Intermediaries: liability only for disobeying a court's order is the exception the 2011 Joint Declaration
+    # allows (Marco Civil Art 19 before 2025); whose order is needed must be recorded to judge it.
+    for order, expected in (("none", "non_compliant"), ("executive", "non_compliant"), ("court", "compliant")):
+        host = offence(category="intermediary_liability", order_required=order)
+        assert status(law([host]), "protected-expression") == {expected}, order
+    unknown = offence(category="intermediary_liability")
+    assert status(law([unknown]), "protected-expression") == {"insufficient_information"}
 
 
 def test_a_threats_limb_gets_no_speech_finding_and_an_offensive_limb_does() -> None:

@@ -28,8 +28,14 @@ AWKWARD = (
 )
 
 
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”")
+"""The law's own words, quoted: their punctuation ("incites ... violence") is the law's, not the template's."""
+
+
 def _problems(reason: str, *, identifiers: bool, citation: str = "") -> list[str]:
     found = []
+    lower_start = reason[:1].islower() and not (citation and reason.startswith(citation))
+    reason = QUOTED.sub("'…'", reason)
     if identifiers and IDENTIFIER.search(reason):
         found.append(f"identifier {IDENTIFIER.search(reason).group(0)!r}")  # type: ignore[union-attr]
     if PYTHON_VALUES.search(reason):
@@ -37,7 +43,7 @@ def _problems(reason: str, *, identifiers: bool, citation: str = "") -> list[str
     found += [f"awkward {a!r}" for a in AWKWARD if a in reason]
     if not reason.rstrip().endswith((".", ".)", "”", '"', "'", "…")):
         found.append("no full stop")
-    if reason[:1].islower() and not (citation and reason.startswith(citation)):
+    if lower_start:
         found.append("starts in lower case")
     return found
 

@@ -190,7 +190,7 @@ def analyse_terms(unit: OffenceUnit, rule: CategoryRule, cat: Catalogue) -> Term
     """The unit's terms, sorted by whether their meaning is settled, and the lexicon words its text uses.
 
     The lexicon (terms courts or UN bodies found too vague) is applied to offences that restrict expression
-    only; narrowing elements of the offence are not read for vague words, and a lexicon word inside a term the
+    (threats and harassment included) only; narrowing elements of the offence are not read for vague words, and a lexicon word inside a term the
     law defines or a court construed is not vague.
     """
     terms = unit.terms
@@ -200,7 +200,7 @@ def analyse_terms(unit: OffenceUnit, rule: CategoryRule, cat: Catalogue) -> Term
     unchecked = tuple(t for t in listed if t.undefined and not t.vague)
     settled = tuple(t for t in listed if not t.undefined and not t.vague)
     hits: list[LexiconHit] = []
-    if speech(rule):
+    if speech(rule) or rule.expression == "legitimate_aim":
         undefined_texts = " ".join(t.text for t in listed if t.undefined or t.vague)
         settled_text = " ".join(t.text for t in settled).casefold()
         text = " ".join(filter(None, (unit.paraphrase, unit.excerpt, undefined_texts)))

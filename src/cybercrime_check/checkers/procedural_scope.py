@@ -164,9 +164,9 @@ CHECKER = Checker(
     title="Procedural scope (Art 23)",
     version="2.0",
     concepts=CONCEPTS,
-    principles=("proportionality",),
+    principles=("proportionality", "freedom_of_expression"),
     check=check,
-    description="Intrusive powers usable for any crime without independent prior authorisation, and interception or hacking for any crime.",
+    description="Intrusive powers usable for any crime without independent prior authorisation, interception or hacking for any crime, and powers for lists of offences that include speech offences.",
     authority="UN Convention Arts 23 and 30; Budapest Convention Art 14(2)(c); ECtHR Roman Zakharov v Russia (GC, 2015); civil-society red line 4.",
     rules=RULES,
 )

@@ -154,8 +154,12 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
             )(
                 "insufficient_information",
                 "low",
-                f"{u.citation} is recorded as '{words(u.category)}', so it cannot be placed inside or outside the "
-                "Convention's scope.",
+                (
+                    f"What {u.citation} criminalises is not recorded"
+                    if u.category == "unspecified"
+                    else f"{u.citation} is recorded as '{words(u.category)}'"
+                )
+                + ", so it cannot be placed inside or outside the Convention's scope.",
                 recommendation="Record the offence's category (or its limbs' categories).",
             )
 

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from ..engine.checker import FindingDraft
 from ..engine.verdict import STATUS_BADNESS
-from ..model.fields import Duration
 from ..model.law import NationalLaw
 from ..model.offence import Defence, DefenceKind
 from ..model.wording import words
@@ -95,15 +94,20 @@ def _rebuilt(law: NationalLaw, **update: Any) -> NationalLaw:
 
 
 def _power_safeguard(
-    field: str, value: st.SearchStrategy[Any], present: Callable[[Any], bool]
+    field: str,
+    value: st.SearchStrategy[Any],
+    present: Callable[[Any], bool],
+    also: Mapping[str, Any] | None = None,
 ) -> Callable[[NationalLaw, st.DataObject], Change | None]:
+    """Set ``field`` (and the fields in ``also``, which the safeguard implies) on one power lacking it."""
+
     def apply(law: NationalLaw, data: st.DataObject) -> Change | None:
         candidates = [p for p in law.powers if not present(getattr(p, field))]
         if not candidates:
             return None
         power = data.draw(st.sampled_from(candidates), label="power")
         new_value = data.draw(value, label=field)
-        changed = power.model_copy(update={field: new_value})
+        changed = power.model_copy(update={field: new_value, **(also or {})})
         powers = tuple(changed if p.id == power.id else p for p in law.powers)
         return Change(
             _rebuilt(law, procedural_powers=powers),
@@ -169,20 +173,40 @@ TRANSFORMS: dict[str, Transform] = {
     for t in (
         Transform(
             "add_judicial_authorisation",
-            "Require prior judicial authorisation for one procedural power.",
-            _power_safeguard("authorisation", st.just("prior_judicial"), lambda v: v == "prior_judicial"),
+            "Require prior authorisation by an independent judge for one procedural power.",
+            _power_safeguard(
+                "authorisation",
+                st.just("prior_judicial"),
+                lambda v: v == "prior_judicial",
+                also={"authoriser_independent": True},
+            ),
             _WITH_POWERS,
         ),
         Transform(
             "add_time_limit",
-            "Give one procedural power without a time limit a limit of up to a year.",
-            _power_safeguard("duration", _LIMITS, lambda v: isinstance(v, Duration)),
+            "Give one procedural power that has no time limit ('none') a limit of up to a year.",
+            # From 'none' only: replacing 'unspecified' would be learning a fact, which may show another problem
+            # (unlimited renewals), not adding a safeguard.
+            _power_safeguard("duration", _LIMITS, lambda v: v != "none"),
             _WITH_POWERS,
         ),
         Transform(
             "add_notification",
             "Require that the people affected by one procedural power are notified.",
             _power_safeguard("notification", st.just("required"), lambda v: v == "required"),
+            _WITH_POWERS,
+        ),
+        Transform(
+            "add_remedy_without_notice",
+            "Open the remedy of one procedural power to people who were never told of it (a tribunal open to anyone "
+            "who suspects the measure).",
+            _power_safeguard("remedy_without_notice", st.just(True), lambda v: v is not False),
+            _WITH_POWERS,
+        ),
+        Transform(
+            "cap_renewals",
+            "Limit the renewals of one procedural power that may be renewed without limit.",
+            _power_safeguard("renewals", st.integers(0, 3), lambda v: v != "unlimited"),
             _WITH_POWERS,
         ),
         Transform(

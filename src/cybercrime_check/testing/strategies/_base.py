@@ -165,6 +165,7 @@ def _history(draw: st.DrawFn) -> tuple[ProvisionEvent, ...]:
                 confidence=draw(_CONFIDENCE),
                 narrowed_to=draw(texts()) if kind == "read_down" else None,
                 adds_elements=(draw(_prose()),) if kind == "read_down" and draw(st.booleans()) else (),
+                ulterior_intent=draw(_prose()) if kind == "read_down" and draw(st.booleans()) else None,
                 principles=("freedom_of_expression",) if kind == "condemned" else (),
             )
         )

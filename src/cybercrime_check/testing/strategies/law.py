@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -100,6 +100,7 @@ def _law(
         title=draw(texts(400)),
         original_title=draw(_OPTIONAL_TEXT),
         instrument_type=draw(_INSTRUMENT),
+        subject=draw(st.sampled_from(get_args(NationalLaw.model_fields["subject"].annotation))),
         enacted=enacted,
         in_force_from=in_force_from,
         in_force=draw(_TRI_STATE),

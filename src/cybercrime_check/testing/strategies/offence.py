@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
 
 from ...model.fields import Duration
 from ...model.offence import (
+    CONTENT_OUTSIDE_CONVENTION,
     CYBER_DEPENDENT,
     Defence,
     DefenceKind,
     Group,
     GroupImpact,
+    HarmThreshold,
+    Liability,
     Limb,
     MentalElement,
     Offence,
@@ -96,11 +100,23 @@ _GROUPS = st.one_of(
     ).map(tuple),
 )
 _ELEMENTS = st.lists(_prose(), max_size=2).map(tuple)
-# Half the offences are cyber-dependent (the Convention's core), so the checkers that
-# look only at those see them often.
-_CATEGORY = st.one_of(st.sampled_from(sorted(CYBER_DEPENDENT)), st.sampled_from(_choices(OffenceCategory)))
+# A third of the offences are cyber-dependent (the Convention's core) and a third restrict speech, so the
+# checkers that look only at those see them often.
+_CATEGORY = st.one_of(
+    st.sampled_from(sorted(CYBER_DEPENDENT)),
+    st.sampled_from(_choices(OffenceCategory)),
+    st.sampled_from(sorted(CONTENT_OUTSIDE_CONVENTION)),
+)
 _MEANING = st.one_of(st.sampled_from(("unspecified", "none")), texts())
-_TERM = st.builds(Term, text=texts(400), defined_in=_MEANING, clarified_by=_MEANING, convention_wording=st.booleans())
+_TERM = st.builds(
+    Term,
+    text=texts(400),
+    defined_in=_MEANING,
+    clarified_by=_MEANING,
+    clarified_on=st.one_of(st.just("unspecified"), st.dates(date(1990, 1, 1), date(2030, 12, 31))),
+    found_vague_by=st.one_of(st.none(), st.none(), texts()),
+    convention_wording=st.booleans(),
+)
 # Occasionally many long terms, to probe the length limits of reasons that list them.
 _TERMS = st.one_of(
     st.just("unspecified"),
@@ -146,6 +162,9 @@ def _offence(draw: st.DrawFn, picks: dict[str, st.SearchStrategy[Any]]) -> Offen
         without_right=draw(picks["without_right"]),
         ulterior_intent=draw(_ULTERIOR),
         additional_elements=draw(_ELEMENTS),
+        harm_threshold=draw(st.sampled_from(_choices(HarmThreshold))),
+        liability=draw(st.sampled_from(("criminal",) * 8 + _choices(Liability))),
+        order_required=draw(st.sampled_from(("unspecified", "court", "executive", "none"))),
         defences=draw(picks["defences"]),
         penalty=draw(_ANY_PENALTY),
         aggravated=draw(_AGGRAVATED),

@@ -66,6 +66,8 @@ def _power(draw: st.DrawFn, picks: dict[str, st.SearchStrategy[Any]]) -> Procedu
         renewals=draw(_RENEWALS),
         notification=draw(picks["notification"]),
         remedy=draw(picks["remedy"]),
+        remedy_without_notice=draw(_TRI_STATE),
+        authoriser_independent=draw(_TRI_STATE),
         grounds=grounds,
         grounds_text=draw(_LONG_OPTIONAL_TEXT) if grounds == "vague" else None,
         proportionality_test=draw(picks["proportionality_test"]),
