@@ -42,8 +42,11 @@ def units(law: NationalLaw) -> Iterator[OffenceUnit]:
 
 
 def category_of(unit: OffenceUnit, cat: Catalogue) -> CategoryRule:
-    """The category's policy as it applies to this offence (narrowed by intent and purpose where it says so)."""
-    return cat.category(unit.category).for_unit(unit.mental_element, unit.ulterior_intent)
+    """The category's policy as it applies to this offence (narrowed by knowledge, purpose and precise terms
+    where the policy says so)."""
+    terms = unit.terms
+    vague = isinstance(terms, tuple) and any(t.vague for t in terms)
+    return cat.category(unit.category).for_unit(unit.mental_element, unit.ulterior_intent, vague_terms=vague)
 
 
 def speech(rule: CategoryRule) -> bool:
@@ -201,8 +204,10 @@ def analyse_terms(unit: OffenceUnit, rule: CategoryRule, cat: Catalogue) -> Term
     settled = tuple(t for t in listed if not t.undefined and not t.vague)
     hits: list[LexiconHit] = []
     if speech(rule) or rule.expression == "legitimate_aim":
-        undefined_texts = " ".join(t.text for t in listed if t.undefined or t.vague)
-        settled_text = " ".join(t.text for t in settled).casefold()
+        undefined_texts = " ".join(t.text for t in listed if t.undefined and not t.found_vague_by)
+        # Words inside a term with a recorded meaning, or already found vague by a named authority, are not
+        # matched again: the finding cites that term's own source, not a lexicon entry about another law.
+        settled_text = " ".join(t.text for t in (*settled, *(t for t in vague if t.found_vague_by))).casefold()
         text = " ".join(filter(None, (unit.paraphrase, unit.excerpt, undefined_texts)))
         folded = text.casefold()
         for entry, variants, rx in cat.vague_term_patterns():

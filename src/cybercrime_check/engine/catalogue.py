@@ -173,15 +173,18 @@ class CategoryRule(Model):
     confidence: CatalogueConfidence = "confirmed"
     narrowed: Expression | None = None
     """How the offence is judged instead when it requires knowledge (that the statement is false, say) *and* a
-    wrongful purpose (to cause a defined harm): no longer a general prohibition."""
+    wrongful purpose (to cause a defined harm), in terms none of which is recorded as vague: no longer a general
+    prohibition."""
     narrowed_why: Text | None = None
     narrowed_authority: ShortText | None = None
     order_exception: StrictBool = False
     """Liability that arises only on disobeying a court's order is the exception the authority allows."""
 
-    def for_unit(self, mental_element: str, ulterior_intent: str) -> CategoryRule:
-        """The rule as it applies to one offence: the narrowed judgement when its elements earn it."""
-        if self.narrowed is None or mental_element != "knowledge":
+    def for_unit(self, mental_element: str, ulterior_intent: str, *, vague_terms: bool = False) -> CategoryRule:
+        """The rule as it applies to one offence: the narrowed judgement when its elements earn it (knowledge,
+        a wrongful purpose, and no term recorded as vague: 'false, deceptive, misleading' found vague is still a
+        general prohibition)."""
+        if self.narrowed is None or mental_element != "knowledge" or vague_terms:
             return self
         if ulterior_intent in ("none", "unspecified"):
             return self
