@@ -13,10 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..engine.catalogue import CategoryRule
 from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
 from ..model.fields import Duration, lowest_confidence
 from ..model.law import NationalLaw
-from ._common import category_of, finding_for, highest_maximum, minimum_floor, penalty_maximum, speech, units
+from ..model.offence import OffenceUnit
+from ._common import (
+    analyse_terms,
+    category_of,
+    finding_for,
+    highest_maximum,
+    minimum_floor,
+    penalty_maximum,
+    speech,
+    units,
+)
 
 CONCEPTS = ("cooperation.serious_crime", "definitions.serious_crime")
 AUTHORITY = "UN Convention Arts 2(h) and 35(1)(c); civil-society red line 4."
@@ -42,7 +53,8 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
     for u in units(law):
         if u.offence.liability != "criminal":
             continue  # civil or administrative liability is no 'serious crime' (the scope check says so)
-        content = speech(category_of(u, ctx.catalogue))
+        rule = category_of(u, ctx.catalogue)
+        content = speech(rule)
         highest, unknown = highest_maximum(u, classes)
         floor = minimum_floor(u) if unknown else None
         if floor is not None and floor.months is not None and floor.months >= threshold:
@@ -68,7 +80,10 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                     evidence=evidence,
                 )(
                     "non_compliant",
-                    "critical",
+                    # Critical where the restriction fails in itself (no aim can justify it, prison for defamation,
+                    # vague terms where precise ones are needed); high where it may pass, because then the risk
+                    # depends on how the offence is used.
+                    "critical" if _restriction_fails(u, rule, ctx) else "high",
                     f"{u.citation} carries {highest.label}, which meets the {value} 'serious crime' threshold, so other "
                     "states could be asked to gather electronic evidence about expression.",
                     recommendation="Refuse cooperation for this offence; reduce or repeal it domestically.",
@@ -124,6 +139,13 @@ def check(law: NationalLaw, ctx: EvaluationContext) -> Iterator[FindingDraft]:
                 f"{u.citation} carries at most {highest.label}, below the {value} 'serious crime' threshold.",
                 data_confidence=lowest_confidence(u.confidence, highest.confidence),
             )
+
+
+def _restriction_fails(u: OffenceUnit, rule: CategoryRule, ctx: EvaluationContext) -> bool:
+    if rule.expression in ("per_se", "no_prison"):
+        return True  # a 'serious crime' term is prison, which defamation never warrants
+    terms = analyse_terms(u, rule, ctx.catalogue)
+    return bool(terms.vague or terms.lexicon)
 
 
 CHECKER = Checker(

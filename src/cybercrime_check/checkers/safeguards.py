@@ -34,9 +34,10 @@ RULES = (
     ),
     Rule(
         "time-limit",
-        "Is each authorisation limited in time, and its renewals too?",
+        "Is each authorisation limited in time, and is each renewal decided afresh by a judge or independent body "
+        "(or capped)?",
         ("compliant", "partially_compliant", "non_compliant", "insufficient_information"),
-        ART_24 + " N&P Principle 5.",
+        ART_24 + " N&P Principle 5; ECtHR Kennedy v UK (2010) para 161, Roman Zakharov v Russia (GC, 2015) para 250.",
     ),
     Rule(
         "notification",
@@ -120,11 +121,27 @@ def _judge(p: ProceduralPower, kind: PowerKindRule) -> Iterator[FindingDraft]:
             f"The data does not record a time limit for the {name}.",
             recommendation="Record the time limit.",
         )
+    elif (
+        isinstance(p.duration, Duration)
+        and p.renewals == "unlimited"
+        and p.authorisation in AUTHORISATION_RANK
+        and AUTHORISATION_RANK[p.authorisation] >= INDEPENDENT
+        and p.authoriser_independent is not False
+    ):
+        # Renewals without a cap are acceptable when each needs fresh independent authorisation (ECtHR Kennedy
+        # v UK, 2010, para 161; Roman Zakharov v Russia, GC 2015, para 250).
+        yield duration(
+            "compliant",
+            "info",
+            f"The {name} is limited to {p.duration} at a time; each renewal needs fresh authorisation by "
+            f"{authority_words(p.authorisation).removesuffix(' beforehand')}.",
+        )
     elif isinstance(p.duration, Duration) and p.renewals == "unlimited":
         yield duration(
             "partially_compliant",
             severity,
-            f"The {name} is limited to {p.duration} at a time, but may be renewed without limit.",
+            f"The {name} is limited to {p.duration} at a time, but may be renewed without limit and without a "
+            "judge or independent body deciding each renewal.",
             recommendation="Cap the number of renewals or the total duration, with fresh authorisation for each.",
             data_confidence=p.confidence,
         )
@@ -395,7 +412,7 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
         yield reviewed(
             "partially_compliant",
             severity,
-            f"The {name} {_not_by(who, what)}, though a {_reviewer(review)} reviews it afterwards{detail}.",
+            f"The {name} {_not_by(who, what)}, though {_reviewer(review)} reviews it afterwards{detail}.",
             recommendation="Require prior authorisation by a judge or independent body.",
             data_confidence=p.confidence,
         )
@@ -411,7 +428,9 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
 
 
 def _reviewer(review: object) -> str:
-    return words(review.reviewer) if isinstance(review, ExPostReview) and review.reviewer != "unspecified" else "court"
+    """The reviewer with its article: 'a court', 'an independent body'."""
+    who = words(review.reviewer) if isinstance(review, ExPostReview) and review.reviewer != "unspecified" else "court"
+    return ("an " if who[:1] in "aeiou" else "a ") + who
 
 
 def authorised_as(value: str) -> str:
