@@ -98,6 +98,18 @@ def test_corpus_heatmap(browser: Any, tmp_path: Path) -> None:
     target = page.locator("#cell-TN-freedom_of_expression")
     assert target.is_visible() and "Art. 24" in target.inner_text()
 
+    # Calibration, as a reader sees it: legality violations are critical in Tunisia and Thailand, while
+    # Germany's and the Netherlands' legality cells show none (their terms are defined or construed, and
+    # no source calls their powers' grounds vague).
+    def legality(code: str) -> Any:
+        return page.locator(f'#heatmap-principles tr[data-jurisdiction="{code}"] td[data-key="legality"]')
+
+    for code in ("TN", "TH"):
+        assert legality(code).get_attribute("data-severity") == "critical", code
+        assert "violation" in (legality(code).locator("a").get_attribute("aria-label") or "")
+    for code in ("DE", "NL"):
+        assert legality(code).get_attribute("data-violations") == "0", code
+
     assert watch.errors == [] and watch.dialogs == []
     assert all(u.startswith("file://") for u in watch.requests), "the report must not load anything from the network"
     SHOTS.mkdir(parents=True, exist_ok=True)

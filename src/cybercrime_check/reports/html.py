@@ -90,7 +90,7 @@ def cell_view(cell: Cell, column: Column) -> CellView:
     if not column.tested:
         return CellView("untested", "n/t", "", "not tested")
     if cell.violations:
-        label = f"{cell.violations} violation(s), worst {cell.severity}"
+        label = f"{STATUS_LABEL[cell.status]}: {cell.violations} violation(s), worst {cell.severity}"
         return CellView(f"sev-{cell.severity}", STATUS_MARK[cell.status], f"{cell.violations} · {cell.severity}", label)
     if cell.status == "error":
         return CellView("s-error", STATUS_MARK["error"], str(len(cell.findings)), "checker error")
