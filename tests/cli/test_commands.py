@@ -81,6 +81,18 @@ def test_law_clinic_script_runs() -> None:
     assert "TN" in out and "Art. 24" in out and "not legal advice" in out
 
 
+def test_calibration_script_counts_every_law() -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "scripts" / "violations_by_law.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rows = [line for line in out.splitlines() if line.split(" ", 1)[0] in {p.stem for p in LAWS.glob("*.yaml")}]
+    assert len(rows) == len(list(LAWS.glob("*.yaml")))
+    assert "comparators:" in out and "others:" in out and "not legal advice" in out
+
+
 def test_cli_option_literals_match_the_catalogue_and_version_stays_light() -> None:
     import subprocess
     import sys
