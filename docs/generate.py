@@ -61,7 +61,8 @@ def checkers_page() -> str:
         GENERATED.strip(),
         "",
         "Each checker, the Convention articles it cites (in both text versions), the principles it applies,",
-        "what it checks and on whose authority. `cybercrime-check checkers` prints the same list, including",
+        "what it checks and on whose authority, and its rules: the question each answers, the outcomes it can",
+        "reach and the authority behind it. `cybercrime-check checkers` prints the same list, including",
         "installed plugins.",
         "",
     ]
@@ -76,6 +77,12 @@ def checkers_page() -> str:
             cells = [f"Art {r.ref}" if r.ref else "no counterpart" for r in refs]
             out.append(f"| `{key}` ({_md(refs[0].title)}) | " + " | ".join(cells) + f" | {refs[0].confidence} |")
         out += ["", "Principles: " + ", ".join(f"{cat.principle(p).name} (`{p}`)" for p in checker.principles), ""]
+        if checker.rules:
+            out += ["| Rule | The question it answers | Outcomes | Authority |", "|---|---|---|---|"]
+            for rule in checker.rules:
+                outcomes = ", ".join(o.replace("_", " ") for o in rule.outcomes)
+                out.append(f"| `{rule.id}` | {_md(rule.question)} | {outcomes} | {_md(rule.authority)} |")
+            out.append("")
     return "\n".join(out)
 
 
