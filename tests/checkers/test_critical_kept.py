@@ -29,9 +29,8 @@ def _explained(f: Finding) -> bool:
         return "does not record" in f.reason
     if f.rule == "imprisonment-for-defamation" and f.severity == "high":
         return "'serious crime' term" not in f.reason
-    if f.rule == "speech-offence-is-serious-crime" and f.severity == "high":
-        return True  # critical only when the restriction fails in itself (tested in test_calibration)
-    return False
+    # A serious speech offence is critical only when the restriction fails in itself (tested in test_calibration).
+    return f.rule == "speech-offence-is-serious-crime" and f.severity == "high"
 
 
 @pytest.mark.parametrize("law_id", sorted(BASELINE))
