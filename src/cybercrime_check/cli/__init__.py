@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from .._version import __version__
 from ..errors import CybercrimeCheckError, LawDataError
-from . import checkers, compare, diff, evaluate, exposure, migrate, schema, test, triage, validate
+from . import checkers, compare, diff, evaluate, exposure, migrate, new, schema, test, triage, validate
 from ._args import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Parser, collector_paused
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "build_parser", "main"]
 
-COMMANDS = (validate, schema, evaluate, compare, diff, checkers, test, triage, exposure, migrate)
+COMMANDS = (new, validate, schema, evaluate, compare, diff, checkers, test, triage, exposure, migrate)
 """In the order ``--help`` lists them."""
 
 

@@ -163,8 +163,9 @@ class NationalLaw(Model):
     ``general/<id>.yaml`` beside the law file and puts it here) or the general part itself."""
     text_used: TextUsed
     """Which text of the law the data was modelled from: its language, and whether original or translation."""
-    sources: tuple[Source, ...] = Field(min_length=1)
-    """Every document relied on (at least one), each with the id that provisions use to cite it."""
+    sources: tuple[Source, ...] = ()
+    """Every document relied on, each with the id that provisions use to cite it (a new file has none yet; every
+    provision cites at least one)."""
     offences: tuple[Offence, ...] = ()
     """The offences modelled; see ``coverage`` for whether that is all of them."""
     procedural_powers: Annotated[
