@@ -7,9 +7,12 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._args import EXIT_FAILED, EXIT_OK, iso_date
+from ._args import EXIT_FAILED, EXIT_OK, iso_date, write_output
+
+if TYPE_CHECKING:
+    from ..engine.expected import Outcome
 
 
 def add_parser(sub: Any) -> None:
@@ -24,14 +27,22 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--as-of", type=iso_date, default=None)
     p.add_argument("-q", "--quiet", action="store_true", help="print only mismatches and the total")
+    p.add_argument(
+        "--junit",
+        metavar="FILE",
+        default=None,
+        help="also write a JUnit XML report (one test case per expectation; known disagreements are skipped)",
+    )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_expected(args.files, laws=args.laws, as_of=args.as_of, quiet=args.quiet)
+    return run_expected(args.files, laws=args.laws, as_of=args.as_of, quiet=args.quiet, junit=args.junit)
 
 
-def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: date | None, quiet: bool) -> int:
+def run_expected(
+    files: Sequence[str], *, laws: Sequence[str] | None, as_of: date | None, quiet: bool, junit: str | None = None
+) -> int:
     """Print agreement per expectation; 0 if every expectation matches or is a known disagreement that still
     disagrees, else 1."""
     from ..engine.evaluation import evaluate
@@ -42,13 +53,16 @@ def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: dat
     given = {law.id: law for law in load_laws(laws)} if laws else None
     registry = build_registry()
     total = matched = known = surprising = 0
+    suites: list[tuple[str, list[Outcome]]] = []
     for name in files:
         path = Path(name)
-        expected = load_expected(path)
+        expected = load_expected(path, registry)
         law = find_law(expected, path, given)
         day = as_of or (expected.as_of if isinstance(expected.as_of, date) else None)
         verdict = evaluate(law, as_of=day, registry=registry)
-        for o in compare(expected, verdict):
+        outcomes = compare(expected, verdict)
+        suites.append((expected.law_id, outcomes))
+        for o in outcomes:
             total += 1
             matched += o.matched
             e = o.expectation
@@ -76,7 +90,40 @@ def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: dat
                         print(f"       library: {checker} -> {status}: {reason}")
                 else:
                     print("       library: no finding about this provision in this dimension")
+    if junit:
+        write_output(junit_xml(suites), junit)
     share = f"{matched / total:.0%}" if total else "n/a"
     print(f"agreement: {matched}/{total} expected findings matched ({share}); {known} known disagreements")
     sys.stdout.flush()
     return EXIT_OK if matched + known == total and not surprising else EXIT_FAILED
+
+
+def junit_xml(suites: Sequence[tuple[str, Sequence[Outcome]]]) -> str:
+    """JUnit XML: one suite per expected-findings file, one case per expectation. A disagreement is a failure,
+    a known disagreement that still disagrees is skipped (with its reason), one that now agrees is a failure."""
+    from xml.etree import ElementTree as ET
+
+    root = ET.Element("testsuites", name="cybercrime-check test")
+    for law_id, outcomes in suites:
+        suite = ET.SubElement(root, "testsuite", name=law_id, tests=str(len(outcomes)))
+        failures = skipped = 0
+        for o in outcomes:
+            e = o.expectation
+            case = ET.SubElement(suite, "testcase", classname=law_id, name=e.id)
+            expected = e.status or "not " + " or ".join(e.not_status)
+            if e.known_disagreement is not None and not o.matched:
+                skipped += 1
+                ET.SubElement(case, "skipped", message=f"known disagreement: {e.known_disagreement}")
+            elif e.known_disagreement is not None:
+                failures += 1
+                ET.SubElement(case, "failure", message="the library now agrees: remove known_disagreement")
+            elif not o.matched:
+                failures += 1
+                failure = ET.SubElement(
+                    case, "failure", message=f"expected {expected} ({e.dimension}) per {e.source.author}"
+                )
+                failure.text = "\n".join(f"{c} -> {st}: {reason}" for c, st, reason in o.actual) or "no finding"
+        suite.set("failures", str(failures))
+        suite.set("skipped", str(skipped))
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
@@ -17,6 +17,9 @@ from ..errors import LawDataError, Problem
 from ..model.fields import DateOrUnspecified, Identifier, Model, ShortText, Text, Url
 from ..model.law import NationalLaw
 from .verdict import Dimension, Finding, Status, Verdict
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 SourceKind = Literal[
     "court", "un_body", "regional_body", "ngo", "government", "parliament", "academic", "professional_body", "media"
@@ -151,10 +154,46 @@ def compare(expected: ExpectedFile, verdict: Verdict) -> list[Outcome]:
     return outcomes
 
 
-def load_expected(path: str | os.PathLike[str]) -> ExpectedFile:
+def load_expected(path: str | os.PathLike[str], registry: Registry | None = None) -> ExpectedFile:
+    """Load an expected-findings file; with ``registry``, a checker or rule it does not declare is an error
+    located in the file (a typo must not read as a disagreement)."""
     from ..files.loader import load_model
 
-    return load_model(path, ExpectedFile)[0]
+    expected, doc = load_model(path, ExpectedFile)
+    if registry is None:
+        return expected
+    rules = {c.id: {r.id for r in c.rules} for c, _ in registry.checkers}
+    problems = []
+    for i, e in enumerate(expected.expectations):
+        if e.checker is not None and e.checker not in rules:
+            line, col, _ = doc.locate(("expectations", i, "checker"))
+            known = ", ".join(sorted(rules))
+            problems.append(
+                Problem(
+                    doc.filename,
+                    line,
+                    col,
+                    f"expectations.{i}.checker",
+                    f"no checker {e.checker!r}; known: {known}",
+                    "reference",
+                )
+            )
+        elif e.rule is not None and e.checker is not None and rules[e.checker] and e.rule not in rules[e.checker]:
+            line, col, _ = doc.locate(("expectations", i, "rule"))
+            known = ", ".join(sorted(rules[e.checker]))
+            problems.append(
+                Problem(
+                    doc.filename,
+                    line,
+                    col,
+                    f"expectations.{i}.rule",
+                    f"checker {e.checker!r} has no rule {e.rule!r}; its rules: {known}",
+                    "reference",
+                )
+            )
+    if problems:
+        raise LawDataError(problems)
+    return expected
 
 
 def find_law(expected: ExpectedFile, path: Path, laws: dict[str, NationalLaw] | None) -> NationalLaw:
