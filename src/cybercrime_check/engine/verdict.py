@@ -133,6 +133,18 @@ class Evidence(Model):
     """The value found there, as text."""
 
 
+class FindingReview(Model):
+    """A reviewer's decision on a finding, from a review file (the finding itself is unchanged)."""
+
+    decision: Literal["accept", "dispute", "waive"]
+    reviewer: ShortText
+    date: ISODate
+    justification: Text
+    expires: ISODate | None = None
+    expired: bool = False
+    """For a waiver: whether its expiry date had passed on the day of the run (it then no longer counts)."""
+
+
 class Finding(Model):
     """One conclusion of one checker about one provision, or about the instrument as a whole."""
 
@@ -171,6 +183,8 @@ class Finding(Model):
     """How well the cited article numbers are established in the chosen text version (the weakest of them)."""
     recommendation: Text | None = None
     """What would resolve the issue: a change to the law or, for missing information, to the data."""
+    review: FindingReview | None = None
+    """The review of this finding, when a review file was applied (``--review``); ``null`` otherwise."""
 
 
 class CheckerInfo(Model):
@@ -232,6 +246,22 @@ class LawIdentity(Model):
     """Path of the law file, if the law was read from one."""
 
 
+class BaselineNote(Model):
+    """When findings were compared with a baseline (``--baseline``): what was shown and what was left out."""
+
+    file: ShortText
+    """The baseline verdict file."""
+    law_hash: ShortText
+    """The content hash of the law data the baseline judged."""
+    as_of: ISODate
+    shown: int
+    """Findings new or worse than in the baseline (the only ones listed)."""
+    hidden: int
+    """Findings unchanged from the baseline, or new passes, left out of this verdict."""
+    resolved: int
+    """Violations, gaps or exposures of the baseline that no longer appear."""
+
+
 class Verdict(Model):
     """What the engine concluded about one law: every checker's findings and the summaries derived from them."""
 
@@ -256,12 +286,25 @@ class Verdict(Model):
     """Every finding, ordered by dimension, checker and provision."""
     summary: Summary
     """Summaries by dimension, Convention article, principle and red line, derived from the findings."""
+    unmatched_reviews: tuple[ShortText, ...] = ()
+    """Reviews in the review file about this law that matched no finding (a typo, or a finding that went away)."""
+    baseline: BaselineNote | None = None
+    """When compared with a baseline: only new or worse findings are listed, and this says how many were left
+    out. The summary still covers every finding."""
 
     model_config = Model.model_config | {"populate_by_name": True}
 
     def to_json(self) -> str:
         """Byte-for-byte reproducible JSON (same input, same output)."""
         data = self.model_dump(mode="json", by_alias=True)
+        # Review fields appear only when a review file was applied, so an unreviewed verdict reads as before.
+        if not data["unmatched_reviews"]:
+            del data["unmatched_reviews"]
+        if data["baseline"] is None:
+            del data["baseline"]
+        for finding in data["findings"]:
+            if finding["review"] is None:
+                del finding["review"]
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
     def worst(self, dimension: str) -> Status:
