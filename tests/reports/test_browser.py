@@ -178,3 +178,70 @@ def test_exposure_map(browser: Any, tmp_path: Path) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.locator("#exposure-map").screenshot(path=str(SHOTS / "exposure-map.png"))
     page.close()
+
+
+MAX_TUNISIA_PAGES = 12
+"""Printed on A4 by Chromium, Tunisia's report measured 10 pages when this limit was set (about 30 before the
+lawyer-first layout); the limit leaves room for two more pages of data."""
+
+
+def test_tunisia_report_reads_first_what_matters_and_prints_short(browser: Any, tmp_path: Path) -> None:
+    from datetime import date
+
+    from cybercrime_check import load_law
+    from cybercrime_check.engine.review import FindingKey, Review, ReviewFile, apply_reviews
+
+    law = load_law(LAWS / "tn-decree-law-2022-54.yaml")
+    verdict = evaluate(law, as_of=AS_OF, third_party=False)
+    worst = next(f for f in verdict.findings if f.status == "non_compliant" and f.severity == "critical")
+    waiver = Review(
+        finding=FindingKey(
+            law=law.id,
+            provision=worst.provision.provision_id,
+            limb=worst.provision.limb,
+            checker=worst.checker,
+            rule=worst.rule,
+        ),
+        decision="waive",
+        reviewer="A. Supervisor (law clinic)",
+        date=date(2026, 11, 1),
+        justification="Submission on this point is pending.",
+        expires=date(2027, 1, 1),
+    )
+    reviewed = apply_reviews(verdict, ReviewFile(reviews=(waiver,)), AS_OF).verdict
+    path = tmp_path / "tn.html"
+    path.write_text(render_html([(law, reviewed)]), encoding="utf-8")
+    page, watch = open_page(browser, path, viewport={"width": 1280, "height": 900})
+
+    # The first screen: the summary sentences and the most serious violations, no "Compliant" card.
+    first_screen = page.evaluate(
+        "() => Array.from(document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().top < innerHeight)"
+        ".map(e => e.innerText).join(' ')"
+    )
+    assert "Rights risk:" in first_screen and "Most serious violations" in first_screen
+    assert "Non-compliant" in first_screen
+    top = page.locator("ol.top > li").first
+    assert top.is_visible() and top.bounding_box()["y"] < 900  # type: ignore[index]
+    assert not page.locator("article.finding.s-border-compliant").count()  # passes are brief lines, not cards
+    # Developer detail is folded: no evidence path or rule id is visible until a summary is opened.
+    evidence = page.locator("ul.evidence code").first
+    assert evidence.count() and not evidence.is_visible()
+    page.locator("details.detail > summary").first.click()
+    assert page.locator("details.detail[open] ul.evidence code").first.is_visible()
+    # The waived finding is still there, marked with who waived it and until when.
+    assert page.get_by_text("waived by A. Supervisor (law clinic)").first.is_visible()
+    assert "until 2027-01-01" in page.locator("p.review").first.inner_text()
+
+    pdf = tmp_path / "tn.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = pdf.read_bytes().count(b"/Type /Page\n") or len(
+        [
+            m
+            for m in pdf.read_bytes().split(b"/Type")
+            if m.lstrip().startswith(b"/Page") and not m.lstrip().startswith(b"/Pages")
+        ]
+    )
+    assert 0 < pages <= MAX_TUNISIA_PAGES, pages
+    assert watch.errors == [] and watch.dialogs == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "tunisia-first-screen.png"))

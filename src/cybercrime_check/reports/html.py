@@ -68,7 +68,13 @@ def _environment() -> jinja2.Environment:
         DIMENSIONS=DIMENSIONS,
         VERSION_LABEL=VERSION_LABEL,
     )
+    from ..engine.review import review_words
+    from .lawyer import CONFIDENCE_WORDS, GLOSSARY, finding_caveats, rest_of
+
     env.globals["cell_view"] = cell_view
+    env.globals.update(GLOSSARY=GLOSSARY, CONFIDENCE_WORDS=CONFIDENCE_WORDS, caveats=finding_caveats)
+    env.filters["review_words"] = review_words
+    env.filters["rest_of"] = rest_of
     env.filters["safe_url"] = safe_url
     env.filters["status_class"] = lambda s: (s or "none").replace("_", "-")
     env.filters["words"] = lambda s: words(str(s))
@@ -158,12 +164,15 @@ def _grouped(v: Verdict) -> list[dict[str, Any]]:
 
 
 def _law_context(law: NationalLaw | None, v: Verdict) -> dict[str, Any]:
+    from .lawyer import law_view
+
     return {
         "verdict": v,
         "law": law,
         "sources": list(law.sources) if law is not None else [],
         "provisions": {p.id: p for p in law.provisions()} if law is not None else {},
         "dimensions": _grouped(v),
+        **law_view(law, v),
     }
 
 
