@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
         text = render_html(list(zip(laws, verdicts, strict=True)), both_numberings=args.both_numberings)
     else:
-        text = render_verdicts(verdicts, args.format, show_all=args.all)
+        text = render_verdicts(verdicts, args.format, show_all=args.all, laws=laws)
     write_output(text, args.output)
     if args.fail_on:
         limit = SEVERITY_RANK[args.fail_on]

@@ -155,7 +155,7 @@ def law_view(law: NationalLaw | None, v: Verdict) -> dict[str, Any]:
             {
                 "anchor": p.id,
                 "citation": p.cited,
-                "title": p.title,
+                "title": p.title if p.citation != "unspecified" else None,  # the title is already the citation
                 "paraphrase": p.paraphrase,
                 "confidence": p.confidence,
                 "limbs": list(getattr(p, "limbs", ())),

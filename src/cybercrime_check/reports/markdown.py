@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine.verdict import DIMENSIONS, STATUS_MARK, Verdict
+from ..engine.verdict import STATUS_MARK, Verdict
 from ..model.wording import words
-from .text import SHOWN_BY_DEFAULT, STATUS_LABEL, articles_text, by_severity
+from .text import SHOWN_BY_DEFAULT, STATUS_LABEL, articles_text
 
 if TYPE_CHECKING:
+    from ..model.law import NationalLaw
     from .compare import Cell, Comparison
 
 
@@ -17,35 +18,96 @@ def md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(v: Verdict, *, show_all: bool = False) -> str:
+def render_markdown(v: Verdict, *, show_all: bool = False, law: NationalLaw | None = None) -> str:
+    """The verdict for a submission: the same lawyer-first order as the HTML report (summary, most serious
+    violations, what is not in force, data gaps, then provision by provision with caveats, sources with their
+    confidence, and how to cite). Passes are listed only with ``show_all``."""
+    from ..engine.review import review_words
+    from .lawyer import finding_caveats, law_view
+
+    view = law_view(law, v)
+    provisions = {p.id: p for p in law.provisions()} if law is not None else {}
     out = [
         f"# {md(v.law.title)} ({v.law.jurisdiction})",
         "",
         f"*{md(v.disclaimer)}*",
         "",
-        f"- Law id: `{v.law.id}`; input hash `{v.law.content_hash}`",
-        f"- Convention text: `{v.convention}`; as of {v.as_of.isoformat()}; cybercrime-check {v.library_version}",
-        f"- Complete: {'yes' if v.complete else 'no (a checker failed)'}",
+        md(view["lede"]) + ("" if v.complete else " **Incomplete: a checker failed, so some findings are missing.**"),
         "",
-        "## Summary",
-        "",
-        "| Dimension | Status | Findings |",
-        "|---|---|---|",
     ]
-    for row in v.summary.by_dimension:
-        out.append(f"| {row.label} | {STATUS_LABEL[row.status]} | {row.findings} |")
-    for dim in DIMENSIONS:
-        found = [f for f in v.findings if f.dimension == dim and (show_all or f.status in SHOWN_BY_DEFAULT)]
-        out += ["", f"## {words(dim).capitalize()}", ""]
-        if not found:
-            out.append("Nothing to report.")
-            continue
-        out += ["| Provision | Status | Severity | Convention | Principles | Reason |", "|---|---|---|---|---|---|"]
-        for f in by_severity(found):
+    out += [f"- **{row['label']}:** {md(row['text'])}" for row in view["sentences"]]
+    if v.baseline is not None:
+        b = v.baseline
+        out += [
+            "",
+            f"> Compared with a baseline ({md(b.file)}, as of {b.as_of.isoformat()}): {b.shown} finding(s) new or "
+            f"worse are listed; {b.hidden} unchanged are left out; {b.resolved} of the baseline's no longer appear.",
+        ]
+    if v.unmatched_reviews:
+        out += ["", "> Reviews that match no finding: " + md("; ".join(v.unmatched_reviews)) + "."]
+    out += ["", "## Most serious violations", ""]
+    if view["top"]:
+        for n, (_, f, first) in enumerate(view["top"], 1):
+            prov = provisions.get(f.provision.provision_id or "")
+            what = f" ({md(prov.title)})" if first and prov is not None and prov.title else ""
             out.append(
-                f"| {md(f.provision.citation)} | {STATUS_LABEL[f.status]} | {f.severity} | {md(articles_text(f))} | "
-                f"{md(', '.join(p.name for p in f.principles))} | {md(f.reason)} |"
+                f"{n}. **{md(f.provision.citation)}**{what}, {STATUS_LABEL[f.status]}, {f.severity}: {md(f.reason)} "
+                f"({md(articles_text(f))}; {md(', '.join(p.name for p in f.principles))})"
             )
+    else:
+        out.append("No violation was found.")
+    if view["ended"]:
+        out += ["", f"## Not in force on {v.as_of.isoformat()}", ""]
+        out += [f"- {md(f.provision.citation)}: {md(f.reason)}" for _, f in view["ended"]]
+    if view["gaps"]:
+        out += ["", "## What the data does not say", ""]
+        out += [f"- {md(g['what'])}: {g['count']} ({md(', '.join(g['where']))})" for g in view["gaps"]]
+    if view["scope_note"] or view["law_notes"]:
+        out += ["", "## What the model covers", ""]
+        if view["scope_note"]:
+            out.append(f"> **Scope:** {md(view['scope_note'])}")
+        if view["law_notes"]:
+            out += ["", f"> **Modeller's notes:** {md(view['law_notes'])}"]
+    out += ["", "## Provision by provision"]
+    for block in view["by_provision"]:
+        shown = [(i, f) for i, f in block["findings"] if show_all or f.status in SHOWN_BY_DEFAULT]
+        title = f": {md(block['title'])}" if block["title"] else ""
+        out += ["", f"### {md(block['citation'])}{title}", ""]
+        line = next((f.provision.line for _, f in block["findings"] if f.provision.line), None)
+        meta = [f"{md(block['counts'])}"]
+        if block["confidence"]:
+            meta.append(f"data confidence {block['confidence']}")
+        if line and v.law.file:
+            meta.append(f"{md(v.law.file)}, line {line}")
+        out.append("*" + "; ".join(meta) + "*")
+        if block["paraphrase"]:
+            out += ["", md(block["paraphrase"]) + " *(our paraphrase)*"]
+        for limb in block["limbs"]:
+            out.append(f"- {md(words(limb.id))}: {md(limb.conduct)} ({words(limb.category)})")
+        for c in block["caveats"]:
+            out += ["", f"> **Caveat:** {md(c)}"]
+        if shown:
+            out.append("")
+        for _, f in shown:
+            stake = f"at stake: {f.severity}" if f.status == "insufficient_information" else f.severity
+            principles = ", ".join(p.name for p in f.principles)
+            out.append(
+                f"- {STATUS_LABEL[f.status]}, {stake} ({f.confidence}): {md(f.reason)} "
+                f"({md(articles_text(f))}; {md(principles)})"
+            )
+            if f.recommendation and f.status not in ("compliant", "not_applicable"):
+                out.append(f"  - What would resolve it: {md(f.recommendation)}")
+            for c in finding_caveats(f, provisions):
+                out.append(f"  - Caveat: {md(c)}")
+            words_ = review_words(f)
+            if words_:
+                out.append(f"  - Review: {md(words_)}")
+    if law is not None and law.sources:
+        out += ["", "## Sources of the modelled law", ""]
+        for src in law.sources:
+            publisher = f", {md(src.publisher)}" if src.publisher else ""
+            out.append(f"- {md(src.title)}{publisher}: <{src.url}> \\[{md(src.id)}; confidence {src.confidence}\\]")
+    out += ["", "## How to cite this report", "", md(view["cite"])]
     return "\n".join(out) + "\n"
 
 
