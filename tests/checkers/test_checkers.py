@@ -355,6 +355,7 @@ def test_safeguards() -> None:
         kind="content_interception",
         authorisation="prior_judicial",
         duration="3 months",
+        renewals=2,
         notification="required",
         remedy=True,
         grounds="specific_threshold",

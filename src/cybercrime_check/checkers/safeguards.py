@@ -145,8 +145,17 @@ def _judge(p: ProceduralPower, kind: PowerKindRule) -> Iterator[FindingDraft]:
             recommendation="Cap the number of renewals or the total duration, with fresh authorisation for each.",
             data_confidence=p.confidence,
         )
+    elif isinstance(p.duration, Duration) and p.renewals == "unspecified":
+        yield duration(
+            "insufficient_information",
+            severity,
+            f"The {name} is limited to {p.duration} at a time; whether it may be renewed, how often and on whose "
+            "decision is not recorded.",
+            recommendation="Record the renewal rule.",
+        )
     elif isinstance(p.duration, Duration):
-        yield duration("compliant", "info", f"The {name} is limited to {p.duration}.")
+        renewed = "" if p.renewals == "none" else f", renewable {p.renewals} time{'s' if p.renewals != 1 else ''}"
+        yield duration("compliant", "info", f"The {name} is limited to {p.duration}{renewed}.")
     else:
         yield duration(
             "non_compliant",
