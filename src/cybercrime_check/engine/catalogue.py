@@ -18,6 +18,7 @@ from pydantic import Field, StrictBool
 from ..errors import CatalogueError
 from ..files.loader import load_model
 from ..model.fields import Confidence, Identifier, Model, Period, ShortText, Text, Url
+from ..model.treaty import TreatyStatus
 from .verdict import ArticleCitation, PrincipleCitation
 
 CatalogueConfidence = Literal["confirmed", "partial", "unconfirmed"]
@@ -281,6 +282,24 @@ class Catalogue:
         self._principle_citations: dict[str, PrincipleCitation] = {}
         self._red_lines: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
         self._vague_patterns: tuple[tuple[VagueTerm, tuple[str, ...], re.Pattern[str]], ...] | None = None
+        self._treaties: dict[str, TreatyStatus] | None = None
+
+    @property
+    def treaties(self) -> dict[str, TreatyStatus]:
+        """Treaty status files (``policies/treaties/*.yaml``) by id, read on first use: only cooperation and the
+        party-status lines of reports need them."""
+        if self._treaties is None:
+            folder = self.root / "treaties"
+            files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+            self._treaties = {t.id: t for t in (load_model(f, TreatyStatus)[0] for f in files)}
+        return self._treaties
+
+    def treaty(self, instrument: str) -> TreatyStatus:
+        try:
+            return self.treaties[instrument]
+        except KeyError:
+            known = ", ".join(sorted(self.treaties)) or "none"
+            raise CatalogueError(f"no treaty status file for {instrument!r}; known: {known}") from None
 
     def check_version(self, version: str) -> str:
         if version not in self.versions:

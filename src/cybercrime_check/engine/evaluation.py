@@ -10,7 +10,7 @@ from typing import Any
 from .._version import __version__
 from ..files.loader import origin_of
 from ..model.law import NationalLaw
-from .catalogue import DEFAULT_VERSION, catalogue
+from .catalogue import DEFAULT_VERSION, Catalogue, catalogue
 from .checker import EvaluationContext
 from .findings import ProvisionRefs, error_finding, finding_order, resolve_draft
 from .isolation import run_checker
@@ -20,6 +20,7 @@ from .verdict import (
     CheckerInfo,
     Finding,
     LawIdentity,
+    TreatyLine,
     Verdict,
 )
 
@@ -110,4 +111,25 @@ def _evaluate(
         complete=complete,
         findings=tuple(findings),
         summary=summarise(findings, cat),
+        treaties=treaty_lines(law.jurisdiction, day, cat),
     )
+
+
+def treaty_lines(state: str, day: date, cat: Catalogue) -> tuple[TreatyLine, ...]:
+    """The state's standing under each treaty with a status file, on the verdict's date."""
+    from ..model.treaty import standing_on
+
+    lines = []
+    for instrument, treaty in sorted(cat.treaties.items()):
+        s = standing_on(treaty, state, day)
+        lines.append(
+            TreatyLine(
+                instrument=instrument,
+                title=treaty.short_title,
+                standing=s.standing,
+                words=s.words,
+                confidence=s.confidence,
+                known_as_of=treaty.as_of,
+            )
+        )
+    return tuple(lines)

@@ -262,6 +262,22 @@ class BaselineNote(Model):
     """Violations, gaps or exposures of the baseline that no longer appear."""
 
 
+class TreatyLine(Model):
+    """The state's standing under one treaty on the verdict's date, from ``policies/treaties``."""
+
+    instrument: ShortText
+    """Id of the treaty: 'uncc', 'ets-185', 'cets-224'."""
+    title: ShortText
+    standing: Literal["party", "consented", "signatory", "not_party", "unknown", "not_in_force"]
+    """``party`` (in force for the state), ``consented`` (bound once in force), ``signatory`` (signed only),
+    ``not_party``, ``unknown`` (not recorded), or ``not_in_force`` (the treaty itself was not in force)."""
+    words: ShortText
+    """The standing in a sentence, with its date."""
+    confidence: Confidence
+    known_as_of: ISODate
+    """The date of the latest source in the status file: nothing later is known."""
+
+
 class Verdict(Model):
     """What the engine concluded about one law: every checker's findings and the summaries derived from them."""
 
@@ -286,6 +302,8 @@ class Verdict(Model):
     """Every finding, ordered by dimension, checker and provision."""
     summary: Summary
     """Summaries by dimension, Convention article, principle and red line, derived from the findings."""
+    treaties: tuple[TreatyLine, ...] = ()
+    """The state's standing under the UN Convention and the Council of Europe treaties on the verdict's date."""
     unmatched_reviews: tuple[ShortText, ...] = ()
     """Reviews in the review file about this law that matched no finding (a typo, or a finding that went away)."""
     baseline: BaselineNote | None = None

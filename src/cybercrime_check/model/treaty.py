@@ -17,7 +17,7 @@ from .fields import Confidence, DateOrUnspecified, Identifier, Model, ShortText,
 from .law import CountryCode
 from .provision import Source
 
-ConsentKind = Literal["ratification", "acceptance", "approval", "accession"]
+ConsentKind = Literal["ratification", "acceptance", "approval", "accession", "unspecified"]
 Affects = Literal["scope", "dual_criminality", "serious_crime_threshold", "safeguards", "cooperation", "other"]
 
 
@@ -168,38 +168,56 @@ def standing_on(treaty: TreatyStatus, state: str, day: date) -> TreatyStanding:
         consent = row.consent
         if not isinstance(consent, str) and (not isinstance(consent.date, date) or consent.date <= day):
             when = f" ({consent.date})" if isinstance(consent.date, date) else ""
+            how = f"by {consent.kind}" if consent.kind != "unspecified" else "(instrument not recorded)"
             if row.in_force == "unspecified" or eif in ("unspecified",):
                 return result(
                     "unknown",
-                    f"has consented to the {treaty.short_title} by {consent.kind}{when}; whether it was in force "
+                    f"has consented to the {treaty.short_title} {how}{when}; whether it was in force "
                     f"for it on {day} is not recorded",
                     row.confidence,
                     row,
                 )
             return result(
                 "consented",
-                f"has consented to the {treaty.short_title} by {consent.kind}{when}, not yet in force for it on {day}",
+                f"has consented to the {treaty.short_title} {how}{when}, not yet in force for it on {day}",
                 row.confidence,
                 row,
             )
+        later = f"; nothing after {treaty.as_of} is recorded" if day > treaty.as_of else ""
         if isinstance(row.signed, date) and row.signed <= day:
             return result(
                 "signatory",
-                f"a signatory of the {treaty.short_title} (signed {row.signed}), not bound to cooperate under it",
+                f"a signatory of the {treaty.short_title} (signed {row.signed}), not bound to cooperate under "
+                f"it{later}",
                 row.confidence,
                 row,
             )
-        if row.signed == "unspecified" and day > treaty.as_of:
-            return result("unknown", f"its status under the {treaty.short_title} is not recorded", row.confidence, row)
+        if row.signed == "unspecified" and day >= treaty.as_of:
+            # The signature is recorded as of the file's date, so it happened by then; its day is not known.
+            return result(
+                "signatory",
+                f"a signatory of the {treaty.short_title} (date of signature not recorded), not bound to cooperate "
+                f"under it{later}",
+                row.confidence,
+                row,
+            )
         if isinstance(row.signed, date) and row.signed > day:
             return result("not_party", f"had not signed the {treaty.short_title} by {day}", row.confidence, row)
         return result(
             "unknown", f"its status under the {treaty.short_title} on {day} is not recorded", row.confidence, row
         )
-    outside = next((n for n in treaty.non_parties if n.state == state and n.as_of >= day), None)
+    records = sorted((n for n in treaty.non_parties if n.state == state), key=lambda n: n.as_of)
+    outside = next((n for n in records if n.as_of >= day), None)
     if outside is not None:
         return result(
             "not_party", f"not a party to the {treaty.short_title} (as of {outside.as_of})", outside.confidence
+        )
+    if records:
+        last = records[-1]
+        return result(
+            "unknown",
+            f"had neither signed nor joined the {treaty.short_title} on {last.as_of}; nothing later is recorded",
+            last.confidence,
         )
     if treaty.complete and day <= treaty.as_of:
         return result(

@@ -36,6 +36,9 @@ def render_markdown(v: Verdict, *, show_all: bool = False, law: NationalLaw | No
         "",
     ]
     out += [f"- **{row['label']}:** {md(row['text'])}" for row in view["sentences"]]
+    if v.treaties:
+        said = "; ".join(f"{v.law.jurisdiction} is {t.words} ({t.confidence})" for t in v.treaties)
+        out += ["", f"**Treaties on {v.as_of.isoformat()}:** {md(said)}."]
     if v.baseline is not None:
         b = v.baseline
         out += [
