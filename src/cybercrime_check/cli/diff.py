@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._args import EXIT_FAILED, EXIT_OK, convention_option, iso_date, output_option, write_output
+from ._args import EXIT_FAILED, EXIT_OK, check_outputs, convention_option, iso_date, output_option, write_output
 
 
 def add_parser(sub: Any) -> None:
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from ..files.loader import load_law
     from ..reports.diff import diff_laws, render_diff
 
+    check_outputs([args.old, args.new], [("-o", args.output)])
     old, new = load_law(args.old), load_law(args.new)
     d = diff_laws(
         old,

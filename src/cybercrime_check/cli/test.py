@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ._args import EXIT_FAILED, EXIT_OK, iso_date
+from ._args import EXIT_FAILED, EXIT_OK, input_files, iso_date
 
 
 def add_parser(sub: Any) -> None:
@@ -38,7 +38,7 @@ def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: dat
     from ..engine.registry import build_registry
     from ..files.loader import load_laws
 
-    given = {law.id: law for law in load_laws(laws)} if laws else None
+    given = {law.id: law for law in load_laws(input_files(laws))} if laws else None
     registry = build_registry()
     total = matched = 0
     for name in files:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from .._version import __version__
+from ..errors import UsageError
 from ..files.loader import origin_of
 from ..model.law import NationalLaw
 from .catalogue import DEFAULT_VERSION, catalogue
@@ -25,10 +26,23 @@ from .verdict import (
 
 
 def default_as_of() -> date:
-    """Today, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    """Today, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds).
+
+    A ``SOURCE_DATE_EPOCH`` that is not a whole number of seconds naming a day between the years 1 and
+    9999 is a :class:`~cybercrime_check.errors.UsageError`, not today's date.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    if epoch:
+        if epoch.isascii() and epoch.isdigit() and len(epoch) <= 15:
+            try:
+                return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+            except (OverflowError, OSError, ValueError):
+                pass
+        shown = epoch if len(epoch) <= 40 else epoch[:37] + "..."
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={shown!r} is not a number of seconds since 1970-01-01 giving a date "
+            "up to 9999-12-31 (unset it, or use --as-of)"
+        )
     return date.today()
 
 
