@@ -23,6 +23,7 @@ from .verdict import (
     LawIdentity,
     Verdict,
 )
+from .worker import describe
 
 
 def default_as_of() -> date:
@@ -101,12 +102,16 @@ def _evaluate(
     refs = ProvisionRefs(current)
     for checker, plugin in selected:
         drafts, problem = run_checker(checker, current, ctx, refs.ids, trusted=plugin == "builtin")
+        if problem is None:
+            try:
+                resolved = [resolve_draft(d, checker, refs, cat, convention) for d in drafts]
+            except Exception as exc:  # a draft that passed validation but cannot be cited
+                problem = f"Checker {checker.id!r} returned a finding that cannot be resolved ({describe(exc)})."
         if problem is not None:
             complete = False
             findings.append(error_finding(law, checker.id, checker.version, cat, convention, problem))
             continue
-        for d in drafts:
-            findings.append(resolve_draft(d, checker, refs, cat, convention))
+        findings.extend(resolved)
     findings.sort(key=finding_order)
     origin = origin_of(law)
     return Verdict(
