@@ -36,6 +36,7 @@ def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: dat
     from ..engine.evaluation import evaluate
     from ..engine.expected import compare, find_law, load_expected
     from ..engine.registry import build_registry
+    from ..errors import one_line as term
     from ..files.loader import load_laws
 
     given = {law.id: law for law in load_laws(input_files(laws))} if laws else None
@@ -55,13 +56,15 @@ def run_expected(files: Sequence[str], *, laws: Sequence[str] | None, as_of: dat
                 continue
             mark = "ok  " if o.matched else "FAIL"
             print(
-                f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected {e.status} "
-                f"({e.dimension}) per {e.source.author}"
+                term(
+                    f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected {e.status} "
+                    f"({e.dimension}) per {e.source.author}"
+                )
             )
             if not o.matched:
                 if o.actual:
                     for checker, status, reason in o.actual:
-                        print(f"       library: {checker} -> {status}: {reason}")
+                        print(term(f"       library: {checker} -> {status}: {reason}"))
                 else:
                     print("       library: no finding about this provision in this dimension")
     share = f"{matched / total:.0%}" if total else "n/a"

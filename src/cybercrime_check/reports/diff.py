@@ -25,6 +25,8 @@ from ..errors import UsageError
 from ..model.fields import ISODate, Model, ShortText, Text
 from ..model.law import NationalLaw
 from ..model.wording import words
+from .markdown import md as markdown_escape
+from .text import term
 
 Direction = Literal["worse", "better", "unchanged", "unclear"]
 _BAD = frozenset({"non_compliant", "partially_compliant"})
@@ -245,13 +247,15 @@ def diff_verdicts(old: Verdict, new: Verdict) -> tuple[FindingChange, ...]:
 
 
 def render_diff(d: LawDiff, fmt: str) -> str:
-    """Text or Markdown (``json`` is :meth:`LawDiff.to_json`)."""
+    """Text or Markdown (``json`` is :meth:`LawDiff.to_json`); data escaped by the format's one rule
+    (:func:`~.markdown.md` for Markdown, :func:`~.text.term` for text)."""
     if fmt == "json":
         return d.to_json()
     md = fmt == "markdown"
+    esc = markdown_escape if md else term
     h1, h2 = ("# ", "## ") if md else ("", "")
     lines = [
-        f"{h1}{d.jurisdiction}: {d.old_law} (as of {d.old_as_of}) -> {d.new_law} (as of {d.new_as_of})",
+        f"{h1}{d.jurisdiction}: {esc(d.old_law)} (as of {d.old_as_of}) -> {esc(d.new_law)} (as of {d.new_as_of})",
         "",
         (f"*{d.disclaimer}*" if md else d.disclaimer),
         "",
@@ -280,19 +284,20 @@ def render_diff(d: LawDiff, fmt: str) -> str:
                 if f.change == "changed"
                 else f"{f.change}: {f.new_status or f.old_status}/{f.new_severity or f.old_severity}"
             )
-            arts = ", ".join(f.articles)
+            arts = esc(", ".join(f.articles))
             lines.append(
-                f"{bullet}{f.citation} [{words(f.dimension)}; {state}] {arts}; "
-                f"{', '.join(f.principles) or '-'}: {f.reason}"
+                f"{bullet}{esc(f.citation)} [{words(f.dimension)}; {state}] {arts}; "
+                f"{esc(', '.join(f.principles)) or '-'}: {esc(f.reason)}"
             )
     lines += ["", f"{h2}Provisions ({len(d.provisions)} added, removed or changed)", ""]
     for p in d.provisions:
         pid = f"`{p.provision_id}`" if md else p.provision_id
+        old, new = esc(p.old_citation or ""), esc(p.new_citation or "")
         if p.change == "changed":
-            fields = ", ".join(p.fields)
-            lines.append(f"{bullet}changed {p.kind} {pid}: {p.old_citation} -> {p.new_citation} ({fields})")
+            fields = esc(", ".join(p.fields))
+            lines.append(f"{bullet}changed {p.kind} {pid}: {old} -> {new} ({fields})")
         else:
-            lines.append(f"{bullet}{p.change} {p.kind} {pid}: {p.new_citation or p.old_citation}")
+            lines.append(f"{bullet}{p.change} {p.kind} {pid}: {new or old}")
     if not d.provisions:
         lines.append(f"{bullet}(none)")
     return "\n".join(lines) + "\n"
