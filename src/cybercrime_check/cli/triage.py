@@ -149,6 +149,7 @@ def _triage_single(
     from ..cooperation.request import load_request
     from ..cooperation.triage.tally import Tally
     from ..errors import LawDataError
+    from ..files.loader import read_file
     from ..files.strict_yaml import read_yaml
     from ..reports.decisions import render_decision
 
@@ -159,7 +160,7 @@ def _triage_single(
         tally.malformed += 1
         for p in exc.problems:
             if p.file == "(request)":  # a reference to an unknown law or offence: place it in the file
-                doc, _ = read_yaml(Path(path).read_bytes(), path)
+                doc, _ = read_yaml(read_file(Path(path), path), path)
                 line, column, _ = doc.locate(tuple(p.field.split("."))) if doc else (1, 1, "")
                 p = replace(p, file=os.path.relpath(path), line=line, column=column)
             report(str(p) + "\n")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import LawDataError, Problem
 from ..model.law import IntegrityError, NationalLaw
-from .strict_yaml import YamlDocument, read_yaml
+from .strict_yaml import MAX_BYTES, YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,27 +57,72 @@ def problems_from_validation(doc: YamlDocument, exc: ValidationError) -> list[Pr
             message = "unknown field (check the spelling; see `cybercrime-check schema`)"
         elif err["type"] == "missing":
             message = f"required field {str(loc[-1])!r} is missing"
+        elif err["type"] == "string_pattern_mismatch" and ctx.get("pattern") in PATTERN_WORDS:
+            message = f"{PATTERN_WORDS[ctx['pattern']]} (got {_shown(_value_at(doc.data, loc))})"
         elif message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         problems.append(Problem(doc.filename, line, col, field, message, err["type"]))
     return problems
 
 
+PATTERN_WORDS = {
+    r"^https?://[^\s]+$": "expected a web address starting with http:// or https://, without spaces",
+    r"^[a-z0-9][a-z0-9._-]{0,99}$": (
+        "expected an id of at most 100 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit"
+    ),
+    r"^[A-Za-z0-9][A-Za-z0-9._/:-]{0,99}$": (
+        "expected a request id of at most 100 letters, digits, '.', '_', '/', ':' or '-', "
+        "starting with a letter or digit"
+    ),
+}
+"""What the patterns of the models mean, for a message that says what is expected instead of a regex."""
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_list or (isinstance(data, dict) and part in data):
+            data = data[part]
+    return data
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def read_file(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of ``path``, reading at most ``limit`` + 1 of them: a larger file (or ``/dev/zero``) is a
+    problem found after reading the limit, not after reading everything."""
+    try:
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+    except OSError as exc:
+        raise LawDataError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror or exc}", "io")]) from None
+    if len(raw) > limit:
+        message = f"file is larger than the limit of {limit:,} bytes"
+        raise LawDataError([Problem(name, 0, 0, "", message, "too_large")])
+    return raw
+
+
 def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDocument]:
-    """Strictly load one YAML file as ``model``; raise :class:`LawDataError` on any problem."""
+    """Strictly load one YAML file as ``model``; raise :class:`LawDataError` listing every problem.
+
+    Problems of the YAML text that leave the rest readable (a duplicate key, say) are reported together
+    with the problems validation finds in the rest, so that one does not hide the others.
+    """
     p = Path(path)
     name = display_name(p)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise LawDataError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}", "io")]) from None
-    doc, problems = read_yaml(raw, name)
+    doc, problems = read_yaml(read_file(p, name), name)
     if doc is None:
         raise LawDataError(problems)
     try:
         value = model.model_validate(doc.data)
     except ValidationError as exc:
-        raise LawDataError(problems_from_validation(doc, exc)) from None
+        found = [q for q in problems_from_validation(doc, exc) if (q.line, q.column) not in doc.dropped]
+        raise LawDataError([*problems, *found]) from None
+    if problems:
+        raise LawDataError(problems)
     return value, doc
 
 

@@ -78,6 +78,8 @@ class LawDiff(Model):
     new_hash: ShortText
     provisions: tuple[ProvisionChange, ...]
     findings: tuple[FindingChange, ...]
+    incomplete: tuple[ShortText, ...] = ()
+    """Ids of the laws whose verdict is incomplete (a checker failed): a regression may be hidden there."""
 
     @property
     def regressions(self) -> tuple[FindingChange, ...]:
@@ -86,14 +88,27 @@ class LawDiff(Model):
     def to_json(self) -> str:
         data = self.model_dump(mode="json")
         data["schema"] = data.pop("schema_")
+        if not data["incomplete"]:  # only when it says something, so that complete diffs read as before
+            del data["incomplete"]
         data["regressions"] = len(self.regressions)
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def default_old_as_of(new: NationalLaw, fallback: date) -> date:
-    """The old law is judged on the day before the new one took effect, when that is known."""
+    """The old law is judged on the day before the new one took effect, when that is known.
+
+    A new law in force from 0001-01-01 has no day before it: that is a :class:`UsageError` asking for
+    ``--old-as-of``, not a date overflow.
+    """
     start = new.in_force_from
-    return start - timedelta(days=1) if isinstance(start, date) else fallback
+    if not isinstance(start, date):
+        return fallback
+    if start == date.min:
+        raise UsageError(
+            f"{new.id} is in force from {start.isoformat()}, so there is no day before it to judge the old "
+            "law on; give the date with --old-as-of"
+        )
+    return start - timedelta(days=1)
 
 
 def diff_laws(
@@ -127,6 +142,7 @@ def diff_laws(
         new_hash=v_new.law.content_hash,
         provisions=_provision_changes(old.as_of(old_day), new.as_of(new_day)),
         findings=diff_verdicts(v_old, v_new),
+        incomplete=tuple(v.law.id for v in (v_old, v_new) if not v.complete),
     )
 
 
@@ -268,6 +284,8 @@ def render_diff(d: LawDiff, fmt: str) -> str:
         f"{sum(1 for f in d.findings if f.direction == 'better')} got better, "
         f"{sum(1 for f in d.findings if f.direction == 'unclear')} unclear.",
     ]
+    if d.incomplete:
+        lines += ["", f"INCOMPLETE: a checker failed on {', '.join(d.incomplete)}; a change may be missing."]
     bullet = "- " if md else "  "
     for direction, title in (
         ("worse", "Worse for rights or conformity"),
