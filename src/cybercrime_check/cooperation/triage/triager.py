@@ -24,6 +24,7 @@ from ...errors import LawDataError, Problem
 from ...model.law import NationalLaw, TextUsed
 from ...model.offence import Imprisonment, Offence, Penalty
 from ...model.provision import Source
+from ...model.wording import words
 from ..request import (
     MEASURES,
     TRANSFER_MEASURES,
@@ -32,7 +33,7 @@ from ..request import (
     Measure,
     OffenceReference,
 )
-from .basis import legal_basis_ground, scope_ground
+from .basis import legal_basis_ground, offence_in_force_ground, scope_ground
 from .decision import (
     DISCLAIMER,
     SCHEMA_ID,
@@ -97,6 +98,7 @@ class Triager:
         self._expression = lru_cache(maxsize=64)(self._expression_findings)
         self.legal_basis = self._cached(legal_basis_ground, 64)
         self.scope = self._cached(scope_ground, GROUND_CACHE)
+        self.in_force = self._cached(offence_in_force_ground, 256)
         self.dual = self._cached(dual_criminality_ground, GROUND_CACHE)
         self.political = self._cached(political_offence_ground, GROUND_CACHE)
         self.persecution = self._cached(persecution_ground, GROUND_CACHE)
@@ -240,6 +242,7 @@ class Triager:
         return (
             *self.legal_basis(request.legal_basis, request.treaty, extradition),
             *self.scope(off, request.legal_basis, extradition),
+            *self._in_force(off, day, extradition),
             *self._dual_criminality(off, jur, measures),
             *self.political(off.category, off.confidence, jur, t.political_opponent, t.identified, extradition),
             *self.persecution(
@@ -262,6 +265,16 @@ class Triager:
                 request.assurances.speciality,
             ),
         )
+
+    def _in_force(self, off: OffenceFacts, day: date, extradition: bool) -> Rendered:
+        """The offence-in-force ground, only when a modelled offence of the requesting state did not apply on
+        ``day`` (a described offence has no dates; unknown dates are not a ground)."""
+        if off.key[0] != "law":
+            return ()
+        law = self.by_id[off.key[1]]
+        if law.provision_applies(off.offence, day) is not False:
+            return ()
+        return self.in_force(off, day, _in_force_words(law, off.offence), extradition)
 
     def _combination(self, rendered: Rendered, requested: tuple[Measure, ...]) -> _Combination:
         """What a combination of grounds adds up to, with its JSON; cached, keyed by the grounds' JSON
@@ -337,6 +350,16 @@ def triage(
     Raises :class:`LawDataError` when the request names an offence that is not in ``laws``.
     """
     return Triager(laws, convention=convention, as_of=as_of).triage(request)
+
+
+def _in_force_words(law: NationalLaw, offence: Offence) -> str:
+    """When the offence applies, as its status (or, without one, its law) says."""
+    status = offence.status
+    if status is None:
+        return f"{law.id} is in force from {law.in_force_from}"
+    start = status.applies_from if status.applies_from != "unspecified" else law.in_force_from
+    text = f"{words(status.state)}, applying from {start}"
+    return text + (f" until {status.until}" if status.until is not None else "")
 
 
 def _reference_error(field: str, message: str) -> LawDataError:
