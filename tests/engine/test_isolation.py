@@ -171,3 +171,22 @@ def test_fail_on_fails_on_an_incomplete_verdict(
     assert main(["evaluate", str(uk_file), "--as-of", "2026-11-29", "--fail-on", "critical"]) == 1
     assert "incomplete verdict" in capsys.readouterr().err
     assert main(["evaluate", str(uk_file), "--as-of", "2026-11-29", "--fail-on", "critical", "--no-plugins"]) == 0
+
+
+def test_diff_fails_on_regression_when_a_verdict_is_incomplete(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = LAWS / "jo-cybercrime-law-27-2015.yaml", LAWS / "jo-cybercrime-law-17-2023.yaml"
+    monkeypatch.setattr(
+        registry_module,
+        "entry_points",
+        _entry_points(_EntryPoint("hostile", plugin=hostile.Plugin("h", hostile.SYSTEM_EXIT))),
+    )
+    assert main(["diff", str(old), str(new), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert '"incomplete": [\n    "jo-cybercrime-law-27-2015",\n    "jo-cybercrime-law-17-2023"\n  ]' in out
+    assert main(["diff", str(old), str(new), "--fail-on-regression"]) == 1
+    captured = capsys.readouterr()
+    assert "INCOMPLETE: a checker failed" in captured.out and "incomplete verdict" in captured.err
+    assert main(["diff", str(old), str(new), "--format", "json", "--no-plugins"]) == 0
+    assert '"incomplete"' not in capsys.readouterr().out
