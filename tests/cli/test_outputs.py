@@ -314,3 +314,12 @@ def test_source_date_epoch_in_range_sets_the_date(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     assert main(["evaluate", str(TN), "--format", "json"]) == 0
     assert '"as_of": "2026-05-28"' in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+def test_devices_are_written_in_place_and_may_be_named_twice(capsys: Capture) -> None:
+    code = main(["triage", str(BATCH), "--laws", str(LAWS), "-o", "/dev/null", "--errors", "/dev/null"])
+    assert code == 2  # the batch's own malformed line, reported to /dev/null
+    err = capsys.readouterr().err
+    assert "same file" not in err and "cannot write" not in err
+    assert Path("/dev/null").exists() and not Path("/dev/null").is_file()

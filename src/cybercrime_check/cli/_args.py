@@ -161,6 +161,8 @@ def check_outputs(
     named = [(option, path) for option, path in outputs if path]
     files = list(inputs)
     for i, (option, path) in enumerate(named):
+        if _special(path):  # /dev/null, /dev/stdout, a pipe: written in place, never replaced
+            continue
         for source in files:
             if _same_file(path, source):
                 raise UsageError(f"{option} {path} is also an input ({source}); write the output to another file")

@@ -116,6 +116,7 @@ def run_stream(
     records: Iterable[Record],
     *,
     triager: Triager,
+    law_paths: list[str] | None = None,
     fmt: str,
     filename: str,
     write: Callable[[str], Any],
@@ -129,6 +130,7 @@ def run_stream(
     With ``jobs > 1`` chunks run in worker processes, with at most ``2 * jobs`` chunks in flight, so memory
     does not grow with the input. The workers receive the laws the parent already read (``triager.laws``),
     never the files: a law file that changes during the run cannot make the workers disagree with it.
+    ``law_paths`` is accepted for callers of earlier versions and not used.
     """
     tally = Tally()
 
