@@ -190,3 +190,63 @@ def test_diff_fails_on_regression_when_a_verdict_is_incomplete(
     assert "INCOMPLETE: a checker failed" in captured.out and "incomplete verdict" in captured.err
     assert main(["diff", str(old), str(new), "--format", "json", "--no-plugins"]) == 0
     assert '"incomplete"' not in capsys.readouterr().out
+
+
+def test_a_checker_defined_in_the_script_being_run_says_so(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text(
+        "from cybercrime_check import Checker, evaluate, hookimpl, load_law\n"
+        "def check(law, ctx):\n    return []\n"
+        "class P:\n    __name__ = 'p'\n"
+        "    @hookimpl\n    def cybercrime_check_checkers(self):\n"
+        "        return [Checker(id='s.c', title='t', version='0', concepts=('general.human_rights',), principles=(), check=check)]\n"
+        f"v = evaluate(load_law({str(UK)!r}), third_party=False, plugins=[P()])\n"
+        "print(v.complete, [f.reason for f in v.findings if f.status == 'error'])\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    assert run.stdout.startswith("False") and "defined in the script being run (__main__)" in run.stdout
+    assert run.stdout.count("\n") == 1  # the script ran once: no worker re-ran it
+
+
+def test_a_malformed_draft_from_a_trusted_checker_is_an_error_too(uk_file: Path) -> None:
+    from cybercrime_check.engine.catalogue import catalogue
+    from cybercrime_check.engine.checker import EvaluationContext
+    from cybercrime_check.engine.isolation import run_checker
+
+    law = load_law(uk_file)
+    ctx = EvaluationContext(convention="uncc-2024", as_of=AS_OF, catalogue=catalogue())
+    drafts, problem = run_checker(hostile.MALFORMED, law, ctx, frozenset(), trusted=True)
+    assert drafts == [] and problem is not None and "invalid FindingDraft" in problem
+
+
+def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+    """The worker is a new interpreter, not a multiprocessing child: it never runs the caller's script again."""
+    import subprocess
+    import sys
+
+    (tmp_path / "myplug.py").write_text(
+        "from cybercrime_check import Checker, draft\n"
+        "def check(law, ctx):\n"
+        "    return [draft('r', 'insufficient_information', 'low', 'rights_risk', concepts=('general.human_rights',),"
+        " reason='from myplug')]\n"
+        "CHECKER = Checker(id='m.c', title='t', version='0', concepts=('general.human_rights',), principles=(),"
+        " check=check)\n",
+        encoding="utf-8",
+    )
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import myplug\n"
+        "from cybercrime_check import evaluate, hookimpl, load_law\n"
+        "class P:\n    __name__ = 'p'\n"
+        "    @hookimpl\n    def cybercrime_check_checkers(self):\n        return [myplug.CHECKER]\n"
+        "print('script ran')\n"
+        f"v = evaluate(load_law({str(UK)!r}), third_party=False, plugins=[P()])\n"
+        "print(v.complete, [f.reason for f in v.findings if f.checker == 'm.c'])\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert run.stdout == "script ran\nTrue ['from myplug']\n", run.stdout + run.stderr

@@ -77,7 +77,10 @@ def run_checker(
         return [], f"Checker {checker.id!r} raised {describe(exc)}."
     if time.perf_counter() - start > checker.timeout:
         return [], f"Checker {checker.id!r} did not finish within {checker.timeout:g} s."
-    return validate_output(checker, provision_ids, drafts, revalidate=False)
+    try:
+        return validate_output(checker, provision_ids, drafts, revalidate=False)
+    except Exception as exc:  # a draft built with model_construct: refused, never a crash
+        return [], f"Checker {checker.id!r} returned an invalid FindingDraft ({describe(exc)})."
 
 
 def validate_output(
@@ -171,6 +174,11 @@ class _Host:
         self, checker: Checker, law: NationalLaw, ctx: EvaluationContext, provision_ids: frozenset[str]
     ) -> tuple[list[FindingDraft], str | None]:
         name = f"Checker {checker.id!r}"
+        if getattr(checker.check, "__module__", None) == "__main__":
+            return [], (
+                f"{name} is defined in the script being run (__main__), which its worker process cannot import; "
+                "third-party checkers run in one, so move the check function into a module."
+            )
         try:
             blob = pickle.dumps(checker)
             options = pickle.dumps(ctx.options)
