@@ -278,7 +278,8 @@ def open_output(path: str | None, *, newline: str | None = None) -> Iterator[Sin
             yield Sink(stream, path)
             try:
                 stream.flush()
-                os.fchmod(fd, _mode_for(target))
+                if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                    os.fchmod(fd, _mode_for(target))
                 os.fsync(fd)
             except OSError as exc:
                 raise _output_error(path, exc) from None
