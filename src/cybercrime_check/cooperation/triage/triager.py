@@ -274,7 +274,12 @@ class Triager:
         law = self.by_id[off.key[1]]
         if law.provision_applies(off.offence, day) is not False:
             return ()
-        return self.in_force(off, day, _in_force_words(law, off.offence), extradition)
+        status = off.offence.status
+        start = status.applies_from if status is not None else "unspecified"
+        if start == "unspecified":
+            start = law.in_force_from
+        not_yet = isinstance(start, date) and day < start
+        return self.in_force(off, not_yet, _in_force_words(law, off.offence), extradition)
 
     def _combination(self, rendered: Rendered, requested: tuple[Measure, ...]) -> _Combination:
         """What a combination of grounds adds up to, with its JSON; cached, keyed by the grounds' JSON
