@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from math import inf, nan
 from pathlib import Path
 
 import yaml
@@ -114,6 +115,53 @@ def corpus_rows(repeat: int) -> list[Row]:
     return [
         Row(f"load corpus ({len(files)} laws) vs bare CSafeLoader", load, base1, 2.0),
         Row("evaluate corpus, all built-ins, vs parsing it", ev, base2, 1.0),
+    ]
+
+
+def isolation_rows(repeat: int) -> list[Row]:
+    """The cost of running checkers in the worker process that third-party checkers get, against running the
+    same checkers in process: built-in checkers registered again under a plugin's name (same functions, same
+    work). Two cases: one plugin checker next to the ten built-ins (a plugin such as the ECHR example), and all
+    ten checkers in the worker (the worst case: every checker pays the round trip and the integrity checks)."""
+    from dataclasses import replace
+
+    from cybercrime_check import build_registry, evaluate, hookimpl, load_law
+    from cybercrime_check.engine.isolation import stop_workers
+
+    files = sorted((ROOT / "examples" / "laws").glob("*.yaml"))
+    laws = [load_law(p) for p in files]
+    builtin = build_registry(third_party=False)
+    copies = [replace(c, id=f"bench.{c.id}") for c, _ in builtin.checkers]
+
+    class AsAPlugin:
+        __name__ = "bench-isolation"
+
+        @hookimpl
+        def cybercrime_check_checkers(self) -> list[object]:
+            return list(copies)
+
+    registry = build_registry([AsAPlugin()], third_party=False)
+    inside = [c.id for c, _ in builtin.checkers]
+    outside = [c.id for c in copies]
+    one = "safeguards"  # the built-in with the most findings per law
+
+    def run(ids: list[str]) -> Callable[[], object]:
+        return lambda: [evaluate(law, as_of=DAY, registry=registry, checkers=ids) for law in laws]
+
+    stop_workers()
+    start = time.perf_counter()
+    run(outside[:1])()  # the first call starts the worker
+    first = time.perf_counter() - start
+    with_plugin, in_process = interleaved(run([*inside, f"bench.{one}"]), run([*inside, one]), repeat)
+    worker, process = interleaved(run(outside), run(inside), repeat)
+    stop_workers()
+    note = "informational: the cost of isolating third-party checkers"
+    return [
+        Row(
+            "evaluate corpus, built-ins + 1 checker in a worker vs in process", with_plugin, in_process, inf, note=note
+        ),
+        Row(f"evaluate corpus, all {len(copies)} checkers in a worker vs in process", worker, process, inf, note=note),
+        Row("start the checker worker (once per process), seconds", first, nan, inf, note="informational", unit=" s"),
     ]
 
 
@@ -233,6 +281,7 @@ def triage_rows(quick: bool) -> list[Row]:
 
 FIGURES: dict[str, Callable[[argparse.Namespace, int], list[Row]]] = {
     "corpus": lambda a, r: corpus_rows(r),
+    "isolation": lambda a, r: isolation_rows(r),
     "import": lambda a, r: import_rows(r),
     "startup": lambda a, r: startup_rows(r),
     "scale": lambda a, r: scale_rows(a.quick, r),

@@ -101,7 +101,6 @@ def triage_stream(path: Path, triager: Triager) -> tuple[float, int]:
         tally = run_stream(
             read_records(f, path.name),
             triager=triager,
-            law_paths=[str(LAWS)],
             fmt="jsonl",
             filename=path.name,
             write=out.write,

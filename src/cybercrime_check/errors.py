@@ -7,11 +7,30 @@ distinct exit code, never a traceback. Anything else is a bug in this library.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
 class CybercrimeCheckError(Exception):
     """Root of all errors this library raises on purpose."""
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 control characters (NUL, ESC, CR, LF...), DEL, Unicode line separators and bidirectional overrides."""
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char) or (
+        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    )
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print on one line of a terminal: every control character (NUL, ESC, CR, LF, tab, DEL,
+    C1, line separators, bidirectional overrides) shown as its escape (``\\n``, ``\\x1b``), so that data can
+    neither split a message over two lines nor send escape sequences to the terminal."""
+    return _CONTROL.sub(_escaped, text) if _CONTROL.search(text) else text
 
 
 @dataclass(frozen=True, order=True)
@@ -31,9 +50,10 @@ class Problem:
     code: str = "invalid"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        # One problem, one line: a newline or escape sequence in a file name, field or value is shown escaped.
+        where = f"{one_line(self.file)}:{self.line}:{self.column}"
+        field = f" {one_line(self.field)}:" if self.field else ""
+        return f"{where}:{field} {one_line(self.message)}"
 
 
 class LawDataError(CybercrimeCheckError, ValueError):
@@ -57,3 +77,7 @@ class CatalogueError(CybercrimeCheckError):
 
 class UsageError(CybercrimeCheckError):
     """The caller asked for something that cannot be done (unknown checker id...)."""
+
+
+class OutputError(CybercrimeCheckError):
+    """An output cannot be written (no such directory, permission denied, disk full, closed standard output)."""

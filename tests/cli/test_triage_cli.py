@@ -154,3 +154,29 @@ def test_example_requests_point_at_schema() -> None:
             assert path.read_text(encoding="utf-8").startswith(
                 "# yaml-language-server: $schema=../../docs/schema/request.schema.json"
             ), path
+
+
+def test_workers_judge_by_the_laws_read_before_the_files_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 16: the workers of ``--jobs 2`` get the laws the parent read, never the files again."""
+    import shutil
+
+    from cybercrime_check.files import loader
+
+    laws = tmp_path / "laws"
+    shutil.copytree(LAWS, laws)
+    assert main(["triage", str(BATCH), "--laws", str(laws)]) == 2
+    expected = capsys.readouterr().out
+    original = loader.load_laws
+
+    def read_then_break(paths: list[Path]) -> list[object]:
+        found = original(paths)
+        for path in laws.glob("*.yaml"):  # as if someone edited the laws while the batch runs
+            path.write_text("id: [broken\n", encoding="utf-8")
+        return found  # type: ignore[return-value]
+
+    monkeypatch.setattr(loader, "load_laws", read_then_break)
+    assert main(["triage", str(BATCH), "--laws", str(laws), "--jobs", "2"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == expected and "Traceback" not in captured.err

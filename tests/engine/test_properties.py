@@ -84,7 +84,12 @@ def test_adding_a_safeguard_never_worsens_a_finding_about_that_power(
     if not law.powers:
         return
     power = data.draw(st.sampled_from(law.powers))
-    improved_power = power.model_copy(update={field: SAFEGUARDS[field]})
+    if field == "duration" and power.duration != "none":
+        return  # replacing 'unspecified' is learning a fact (which may show unlimited renewals), not a safeguard
+    update: dict[str, object] = {field: SAFEGUARDS[field]}
+    if field == "authorisation":
+        update["authoriser_independent"] = True  # a judge the executive controls is no safeguard
+    improved_power = power.model_copy(update=update)
     improved_power = type(power).model_validate(improved_power.model_dump(by_alias=True))
     improved = law.model_copy(
         update={"procedural_powers": tuple(improved_power if p.id == power.id else p for p in law.powers)}

@@ -18,8 +18,9 @@ from ..engine.checker import Checker, EvaluationContext, FindingDraft, Rule
 from ..model.law import NationalLaw
 from ..model.procedural_power import AUTHORISATION_RANK
 from ..model.wording import words
+from ._authority import authority_words
 from ._common import category_of, finding_for, powers_gate, speech
-from .safeguards import authority_words, needs_independent
+from .safeguards import needs_independent
 
 CONCEPTS = ("procedural.scope", "procedural.scope.any_offence")
 SURVEILLANCE = frozenset({"content_interception", "remote_hacking"})

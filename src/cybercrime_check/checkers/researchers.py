@@ -137,7 +137,16 @@ def _judge(u: OffenceUnit, concept: str, law: NationalLaw) -> Iterator[FindingDr
     protective = [d for d in u.defence_list if d.kind in relevant]
     binding = [d for d in protective if d.binding]
     if binding:
-        yield finding("research-defence")(
+        # A binding defence protects research whatever the other elements are: it alone is the evidence.
+        yield finding_for(
+            "research-defence",
+            "rights_risk",
+            provision_id=u.id,
+            limb=u.limb_id,
+            concepts=(concept,),
+            principles=PRINCIPLES,
+            evidence=[(f"{u.path}.defences", [f"{d.kind} ({d.citation})" for d in binding])],
+        )(
             "compliant",
             "info",
             f"{u.citation} has a binding {words(binding[0].kind)} defence ({binding[0].citation}).",

@@ -6,13 +6,15 @@ Exit codes: 0 done; 1 a check failed (``--fail-on``, ``--fail-on-regression``, `
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 
 from .._version import __version__
-from ..errors import CybercrimeCheckError, LawDataError
+from ..errors import CybercrimeCheckError, LawDataError, one_line
 from . import checkers, compare, diff, evaluate, exposure, migrate, new, schema, test, triage, validate
-from ._args import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Parser, collector_paused
+from ._args import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Parser, _silence_stdout, collector_paused
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "build_parser", "main"]
 
@@ -41,16 +43,35 @@ def main(argv: Sequence[str] | None = None) -> int:
                 result: int = args.handler(args)
         else:
             result = args.handler(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk or closed pipe is reported here, not at exit
         return result
     except LawDataError as exc:
         for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+            _error(str(problem))
         return EXIT_BAD_INPUT
     except CybercrimeCheckError as exc:
-        print(f"cybercrime-check: error: {exc}", file=sys.stderr)
+        _error(f"cybercrime-check: error: {one_line(str(exc))}")
         return EXIT_BAD_INPUT
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return EXIT_OK
+    except OSError as exc:
+        if not _is_stdout_error(exc):
+            raise
+        _error(f"cybercrime-check: error: cannot write standard output: {exc.strerror or exc}")
+        return EXIT_BAD_INPUT
+
+
+def _error(line: str) -> None:
+    if sys.stderr is not None:
+        with suppress(OSError):  # standard error itself is gone
+            print(line, file=sys.stderr)
+
+
+def _is_stdout_error(exc: OSError) -> bool:
+    """A write to standard output failed (a closed pipe, a full disk): one line and exit 2, then quiet at exit."""
+    if exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EDQUOT):  # writing files goes through cli._args.Sink
+        _silence_stdout()
+        return True
+    return False
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import stat
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, BinaryIO
+
+from ..errors import OutputError, UsageError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -72,12 +77,251 @@ def output_option(p: argparse.ArgumentParser, what: str = "write to FILE instead
     p.add_argument("-o", "--output", metavar="FILE", help=what)
 
 
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity where the system says, else ``os.cpu_count()``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def capped_jobs(jobs: int) -> int:
+    """``--jobs`` at most the number of CPUs: more processes than CPUs only compete (and start all at once)."""
+    limit = cpu_count()
+    if jobs > limit:
+        print(
+            f"cybercrime-check: --jobs {jobs} is more than the {limit} CPU(s) available; using {limit}", file=sys.stderr
+        )
+        return limit
+    return jobs
+
+
+# --- inputs ----------------------------------------------------------------------------------------
+
+
+def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The law files named: files as given, directories expanded to their ``*.yaml`` files.
+
+    A directory without any is bad input (exit 2), not an empty run that looks like success.
+    """
+    from ..files.loader import expand_paths
+
+    files: list[Path] = []
+    for raw in paths:
+        found = expand_paths([raw])
+        if not found and Path(raw).is_dir():
+            raise UsageError(f"no law files found in {raw} (expected *.yaml or *.yml files)")
+        files.extend(found)
+    return files
+
+
+def standard_input() -> BinaryIO:
+    """Standard input as bytes; a closed standard input is a usage error, not a traceback."""
+    if sys.stdin is None:
+        raise UsageError("standard input is closed; give a file, or pipe the requests in")
+    return sys.stdin.buffer
+
+
+# --- outputs ---------------------------------------------------------------------------------------
+#
+# Every command writes the same way: outputs are checked before any input is read (an output that is
+# an input, or two outputs that are one file, are refused), and written only when the work is done, to
+# a temporary file in the same directory that replaces the target at the end. A run that fails leaves
+# the target as it was; a run that succeeds never leaves a half-written file.
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file: the same inode (hard and symbolic links followed), or, where one does
+    not exist yet, the same resolved path."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _stdin_is(path: str) -> bool:
+    """Whether standard input is redirected from the file ``path``."""
+    try:
+        st_in, st_out = os.fstat(sys.stdin.fileno()), os.stat(path)
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISREG(st_in.st_mode) and (st_in.st_dev, st_in.st_ino) == (st_out.st_dev, st_out.st_ino)
+
+
+def check_outputs(
+    inputs: Iterable[str | os.PathLike[str]],
+    outputs: Sequence[tuple[str, str | None]],
+    *,
+    reads_stdin: bool = False,
+) -> None:
+    """Refuse, before anything is opened, an output that is one of the ``inputs`` (or standard input when it is
+    read), or the same file as another output; and an output that cannot be written (no such directory, a
+    directory, no permission). ``outputs`` are (option, path) pairs; a path of ``None`` is standard output.
+    """
+    named = [(option, path) for option, path in outputs if path]
+    files = list(inputs)
+    for i, (option, path) in enumerate(named):
+        if _special(path):  # /dev/null, /dev/stdout, a pipe: written in place, never replaced
+            continue
+        for source in files:
+            if _same_file(path, source):
+                raise UsageError(f"{option} {path} is also an input ({source}); write the output to another file")
+        if reads_stdin and _stdin_is(path):
+            raise UsageError(f"{option} {path} is also the input (standard input); write the output to another file")
+        for other_option, other in named[:i]:
+            if _same_file(path, other):
+                raise UsageError(f"{other_option} {other} and {option} {path} are the same file; give two files")
+        _check_writable(path)
+
+
+def _special(path: str) -> bool:
+    """Whether ``path`` is an existing device, pipe or socket (``/dev/null``, ``/dev/stdout``): written in place."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _check_writable(path: str) -> None:
+    target = os.path.realpath(path)
+    if os.path.isdir(target):
+        raise OutputError(f"cannot write {path}: it is a directory")
+    if _special(path):
+        return
+    parent = os.path.dirname(target)
+    if not os.path.isdir(parent):
+        raise OutputError(f"cannot write {path}: no such directory {os.path.dirname(path) or parent}")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {path}: permission denied (its directory must be writable)")
+    if os.path.exists(target) and not os.access(target, os.W_OK):
+        raise OutputError(f"cannot write {path}: permission denied")
+
+
+class Sink:
+    """A text output whose write errors are :class:`OutputError` (one line, exit 2), never a traceback."""
+
+    def __init__(self, stream: IO[str], name: str) -> None:
+        self._stream = stream
+        self.name = name
+
+    def write(self, text: str) -> None:
+        try:
+            self._stream.write(text)
+        except OSError as exc:
+            raise _output_error(self.name, exc) from None
+
+    def writelines(self, chunks: Iterable[str]) -> None:
+        for chunk in chunks:
+            self.write(chunk)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _output_error(self.name, exc) from None
+
+
+def _output_error(name: str, exc: OSError) -> OutputError:
+    if name == "standard output":
+        _silence_stdout()
+    return OutputError(f"cannot write {name}: {exc.strerror or exc}")
+
+
+def _silence_stdout() -> None:
+    """After standard output failed (a closed pipe, a full disk), point it at the null device, so that the
+    interpreter's last flush at exit does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+@contextmanager
+def open_output(path: str | None, *, newline: str | None = None) -> Iterator[Sink]:
+    """Standard output, or the file ``path`` written atomically: a temporary file in the same directory that
+    is flushed to disk and renamed over ``path`` only if the block finishes; if it raises, ``path`` is left
+    as it was. Devices and pipes (``/dev/null``) are written in place.
+    """
+    if not path:
+        if sys.stdout is None:
+            raise OutputError("cannot write standard output: it is closed")
+        sink = Sink(sys.stdout, "standard output")
+        yield sink
+        sink.flush()
+        return
+    if _special(path):
+        try:
+            stream = open(path, "w", encoding="utf-8", newline=newline)  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise _output_error(path, exc) from None
+        try:
+            sink = Sink(stream, path)
+            yield sink
+            sink.flush()
+        finally:
+            with suppress(OSError):
+                stream.close()
+        return
+    _check_writable(path)
+    target = os.path.realpath(path)  # a symbolic link keeps pointing at the (new) file
+    directory, name = os.path.split(target)
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _output_error(path, exc) from None
+    committed = False
+    try:
+        with open(fd, "w", encoding="utf-8", newline=newline) as stream:
+            yield Sink(stream, path)
+            try:
+                stream.flush()
+                if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                    os.fchmod(fd, _mode_for(target))
+                os.fsync(fd)
+            except OSError as exc:
+                raise _output_error(path, exc) from None
+        try:
+            os.replace(temporary, target)
+        except OSError as exc:
+            raise _output_error(path, exc) from None
+        committed = True
+        _sync_directory(directory)
+    finally:
+        if not committed:
+            with suppress(OSError):
+                os.unlink(temporary)
+
+
+def _mode_for(target: str) -> int:
+    """The permissions of the file being replaced, or those a new file gets (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_directory(directory: str) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to the file ``output``, or to standard output."""
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    """Write ``text`` to the file ``output`` (atomically, see :func:`open_output`), or to standard output."""
+    with open_output(output) as out:
+        out.write(text)
 
 
 @contextmanager

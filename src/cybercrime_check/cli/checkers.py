@@ -48,11 +48,13 @@ def run(args: argparse.Namespace) -> int:
             + "\n"
         )
     else:
+        from ..errors import one_line as term  # a plugin's id, title or error must not drive the terminal
+
         for row in rows:
             arts = ", ".join(dict.fromkeys(row["articles"]["uncc-2024"]))
-            print(f"{row['id']} {row['version']}  [{row['plugin']}]  {row['title']}")
+            print(term(f"{row['id']} {row['version']}  [{row['plugin']}]  {row['title']}"))
             print(f"    articles (uncc-2024): {arts}")
             print(f"    principles: {', '.join(row['principles'])}")
         for failure in registry.failures:
-            print(f"LOAD FAILURE {failure.plugin}: {failure.error}", file=sys.stderr)
+            print(term(f"LOAD FAILURE {failure.plugin}: {failure.error}"), file=sys.stderr)
     return EXIT_OK

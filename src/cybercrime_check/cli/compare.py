@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import os
+from pathlib import Path
 from typing import Any
 
-from ._args import EXIT_OK, evaluation_options, numbering_option, output_option, positive_int, write_output
+from ..errors import UsageError
+from ._args import (
+    EXIT_OK,
+    capped_jobs,
+    check_outputs,
+    evaluation_options,
+    input_files,
+    numbering_option,
+    open_output,
+    output_option,
+    positive_int,
+    write_output,
+)
 
 
 def add_parser(sub: Any) -> None:
@@ -21,27 +34,26 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UsageError
-    from ..files.loader import expand_paths
     from ..reports.batch import evaluate_files, iter_compare_text
     from ..reports.compare import build_comparison
 
     if args.checkers or args.exclude:
         raise UsageError("compare runs every checker so that jurisdictions are comparable; drop --checker/--exclude")
-    paths = expand_paths(args.files)
+    paths = input_files(args.files)
+    check_outputs(paths, [("-o", args.output)])
+    _refuse_repeated(paths)
     options: dict[str, Any] = {
         "convention": args.convention,
         "as_of": args.as_of,
         "third_party": not args.no_plugins,
-        "jobs": args.jobs,
+        "jobs": capped_jobs(args.jobs),
     }
     if args.format in ("json", "csv"):  # rendered in the workers; the parent never rebuilds typed verdicts
         chunks = iter_compare_text(paths, args.format, **options)
-        if args.output:
-            with open(args.output, "w", encoding="utf-8") as out:
-                out.writelines(chunks)
-        else:
-            sys.stdout.writelines(chunks)
+        first = next(chunks)  # every law is read and evaluated before the output is opened
+        with open_output(args.output) as out:
+            out.write(first)
+            out.writelines(chunks)
         return EXIT_OK
     results = evaluate_files(paths, keep_laws=args.format == "html", **options)
     comparison = build_comparison([v for _, v in results])
@@ -56,3 +68,17 @@ def run(args: argparse.Namespace) -> int:
         text = render_comparison_markdown(comparison)
     write_output(text, args.output)
     return EXIT_OK
+
+
+def _refuse_repeated(paths: list[Path]) -> None:
+    """The same file named twice (directly, through a directory or a link) would count its findings twice."""
+    seen: dict[object, Path] = {}
+    for path in paths:
+        try:
+            found = os.stat(path)
+            key: object = (found.st_dev, found.st_ino)
+        except OSError:  # reported when it is read
+            key = os.path.realpath(path)
+        if key in seen:
+            raise UsageError(f"the same law file is given twice: {seen[key]} and {path}")
+        seen[key] = path

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from ._args import EXIT_FAILED, EXIT_OK, convention_option, iso_date, output_option, write_output
+from ._args import EXIT_FAILED, EXIT_OK, check_outputs, convention_option, iso_date, output_option, write_output
 
 
 def add_parser(sub: Any) -> None:
@@ -23,7 +24,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--no-plugins", action="store_true", help="disable third-party plugins")
     p.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     output_option(p)
-    p.add_argument("--fail-on-regression", action="store_true", help="exit 1 if any finding got worse")
+    p.add_argument(
+        "--fail-on-regression",
+        action="store_true",
+        help="exit 1 if any finding got worse, or a verdict is incomplete",
+    )
     p.set_defaults(handler=run)
 
 
@@ -31,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from ..files.loader import load_law
     from ..reports.diff import diff_laws, render_diff
 
+    check_outputs([args.old, args.new], [("-o", args.output)])
     old, new = load_law(args.old), load_law(args.new)
     d = diff_laws(
         old,
@@ -41,4 +47,7 @@ def run(args: argparse.Namespace) -> int:
         third_party=not args.no_plugins,
     )
     write_output(render_diff(d, args.format), args.output)
+    if args.fail_on_regression and d.incomplete:  # a failed checker may hide a regression
+        print(f"cybercrime-check: incomplete verdict (a checker failed): {', '.join(d.incomplete)}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_FAILED if args.fail_on_regression and d.regressions else EXIT_OK

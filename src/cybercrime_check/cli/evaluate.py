@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from ._args import (
     EXIT_FAILED,
     EXIT_OK,
     SEVERITIES,
+    check_outputs,
     evaluation_options,
+    input_files,
     numbering_option,
     output_option,
     write_output,
@@ -27,7 +30,7 @@ def add_parser(sub: Any) -> None:
         "--fail-on",
         choices=list(SEVERITIES),
         metavar="SEVERITY",
-        help="exit 1 if a non-compliant finding at or above SEVERITY exists",
+        help="exit 1 if a non-compliant finding at or above SEVERITY exists, or a verdict is incomplete",
     )
     p.add_argument("--all", action="store_true", help="text/markdown: also list compliant findings")
     p.set_defaults(handler=run)
@@ -40,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
     from ..files.loader import load_laws
     from ..reports.render import render_verdicts
 
-    laws = load_laws(args.files)
+    files = input_files(args.files)
+    check_outputs(files, [("-o", args.output)])
+    laws = load_laws(files)
     registry = build_registry(third_party=not args.no_plugins)
     verdicts = [
         evaluate(
@@ -61,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
         text = render_verdicts(verdicts, args.format, show_all=args.all, laws=laws)
     write_output(text, args.output)
     if args.fail_on:
+        incomplete = [v.law.id for v in verdicts if not v.complete]
+        if incomplete:  # a failed checker may have hidden exactly the finding --fail-on looks for
+            print(f"cybercrime-check: incomplete verdict (a checker failed): {', '.join(incomplete)}", file=sys.stderr)
+            return EXIT_FAILED
         limit = SEVERITY_RANK[args.fail_on]
         for v in verdicts:
             if any(f.status == "non_compliant" and SEVERITY_RANK[f.severity] >= limit for f in v.findings):

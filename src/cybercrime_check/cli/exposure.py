@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._args import EXIT_OK, convention_option, iso_date, output_option, write_output
+from ._args import EXIT_OK, check_outputs, convention_option, input_files, iso_date, output_option, write_output
 
 
 def add_parser(sub: Any) -> None:
@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     from ..files.loader import load_laws
     from ..reports.tables import csv_text
 
-    laws = load_laws(args.laws)
+    files = input_files(args.laws)
+    check_outputs(files, [("-o", args.output)])
+    laws = load_laws(files)
     m = exposure_map(laws, convention=args.convention, as_of=args.as_of)
     if args.format == "json":
         text = m.to_json()

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._args import EXIT_FAILED, EXIT_OK, iso_date, write_output
+from ._args import EXIT_FAILED, EXIT_OK, check_outputs, input_files, iso_date, write_output
 
 if TYPE_CHECKING:
     from ..engine.expected import Outcome
@@ -48,9 +48,12 @@ def run_expected(
     from ..engine.evaluation import evaluate
     from ..engine.expected import compare, find_law, load_expected
     from ..engine.registry import build_registry
+    from ..errors import one_line as term
     from ..files.loader import load_laws
 
-    given = {law.id: law for law in load_laws(laws)} if laws else None
+    if junit:
+        check_outputs([*files, *(laws or ())], [("--junit", junit)])
+    given = {law.id: law for law in load_laws(input_files(laws))} if laws else None
     registry = build_registry()
     total = matched = known = surprising = 0
     suites: list[tuple[str, list[Outcome]]] = []
@@ -77,17 +80,19 @@ def run_expected(
                 else ("KNOWN" if flagged else "FAIL")
             )
             print(
-                f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected "
-                f"{e.status or 'not ' + ' or '.join(e.not_status)} ({e.dimension}) per {e.source.author}"
+                term(
+                    f"{mark} {expected.law_id}:{e.id} [{e.provision or 'instrument'}] expected "
+                    f"{e.status or 'not ' + ' or '.join(e.not_status)} ({e.dimension}) per {e.source.author}"
+                )
             )
             if flagged and not o.matched:
-                print(f"       known: {e.known_disagreement}")
+                print(term(f"       known: {e.known_disagreement}"))
                 if quiet:
                     continue
             if not o.matched:
                 if o.actual:
                     for checker, status, reason in o.actual:
-                        print(f"       library: {checker} -> {status}: {reason}")
+                        print(term(f"       library: {checker} -> {status}: {reason}"))
                 else:
                     print("       library: no finding about this provision in this dimension")
     if junit:

@@ -11,11 +11,25 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ._args import EXIT_BAD_INPUT, EXIT_OK, convention_option, iso_date, output_option, positive_int
+from ._args import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Sink,
+    capped_jobs,
+    check_outputs,
+    convention_option,
+    input_files,
+    iso_date,
+    open_output,
+    output_option,
+    positive_int,
+    standard_input,
+)
 
 if TYPE_CHECKING:
     from ..cooperation.triage.tally import Tally
@@ -59,38 +73,53 @@ def run(args: argparse.Namespace) -> int:
     from ..files.loader import load_laws
     from ..reports.decisions import render_header, render_summary
 
-    laws = load_laws(args.laws)
+    reads_stdin = args.requests == "-"
+    law_files = input_files(args.laws)
+    inputs = law_files if reads_stdin else [*law_files, Path(args.requests)]
+    check_outputs(inputs, [("-o", args.output), ("--errors", args.errors)], reads_stdin=reads_stdin)
+    stdin = standard_input() if reads_stdin else None
+    args.jobs = capped_jobs(args.jobs)
+    laws = load_laws(law_files)
     triager = Triager(laws, convention=args.convention, as_of=args.as_of)
-    out: IO[str] = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
-    err: IO[str] = open(args.errors, "w", encoding="utf-8") if args.errors else sys.stderr  # noqa: SIM115
     bar = _progress_bar()
-    try:
+    # Decisions and error reports stream into temporary files that replace -o and --errors only when the
+    # run is over (see open_output): a run that fails half-way leaves both files as they were.
+    with ExitStack() as stack:
+        out = stack.enter_context(open_output(args.output, newline=""))
+        err = stack.enter_context(open_output(args.errors)) if args.errors else _stderr()
+        if bar is not None:
+            stack.callback(bar.close)
         out.write(render_header(args.format))
-        if args.requests != "-" and Path(args.requests).suffix in SINGLE_FILE_SUFFIXES:
+        if stdin is None and Path(args.requests).suffix in SINGLE_FILE_SUFFIXES:
             tally = _triage_single(triager, args.requests, args.format, out.write, err.write)
         else:
-            tally = _triage_lines(triager, args, out.write, err.write, bar)
-    finally:
-        if bar is not None:
-            bar.close()
-        if out is not sys.stdout:
-            out.close()
-        if err is not sys.stderr:
-            err.close()
-    summary_to = sys.stderr if out is sys.stdout else sys.stdout
-    summary_to.write(render_summary(tally, args.errors or "standard error"))
+            tally = _triage_lines(triager, args, stdin, out.write, err.write, bar)
+    summary = render_summary(tally, args.errors or "standard error")
+    summary_to = sys.stderr if args.output is None else sys.stdout
+    if summary_to is not None:
+        Sink(summary_to, "standard output" if summary_to is sys.stdout else "standard error").write(summary)
     return EXIT_BAD_INPUT if tally.malformed else EXIT_OK
 
 
+def _stderr() -> Sink:
+    return Sink(sys.stderr if sys.stderr is not None else open(os.devnull, "w"), "standard error")
+
+
 def _triage_lines(
-    triager: Triager, args: argparse.Namespace, write: Callable[[str], Any], report: Callable[[str], Any], bar: Any
+    triager: Triager,
+    args: argparse.Namespace,
+    stdin: BinaryIO | None,
+    write: Callable[[str], Any],
+    report: Callable[[str], Any],
+    bar: Any,
 ) -> Tally:
     from ..cooperation.triage.stream import read_records, run_stream
     from ..errors import LawDataError, Problem
     from ..files.loader import display_name
 
-    if args.requests == "-":
-        stream, name = sys.stdin.buffer, "<stdin>"
+    stream: BinaryIO
+    if stdin is not None:
+        stream, name = stdin, "<stdin>"
     else:
         name = display_name(Path(args.requests))
         try:
@@ -101,7 +130,6 @@ def _triage_lines(
         return run_stream(
             read_records(stream, name),
             triager=triager,
-            law_paths=list(args.laws),
             fmt=args.format,
             filename=name,
             write=write,
@@ -110,7 +138,7 @@ def _triage_lines(
             progress=bar.update if bar is not None else None,
         )
     finally:
-        if stream is not sys.stdin.buffer:
+        if stream is not stdin:
             stream.close()
 
 
@@ -121,6 +149,7 @@ def _triage_single(
     from ..cooperation.request import load_request
     from ..cooperation.triage.tally import Tally
     from ..errors import LawDataError
+    from ..files.loader import read_file
     from ..files.strict_yaml import read_yaml
     from ..reports.decisions import render_decision
 
@@ -131,7 +160,7 @@ def _triage_single(
         tally.malformed += 1
         for p in exc.problems:
             if p.file == "(request)":  # a reference to an unknown law or offence: place it in the file
-                doc, _ = read_yaml(Path(path).read_bytes(), path)
+                doc, _ = read_yaml(read_file(Path(path), path), path)
                 line, column, _ = doc.locate(tuple(p.field.split("."))) if doc else (1, 1, "")
                 p = replace(p, file=os.path.relpath(path), line=line, column=column)
             report(str(p) + "\n")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._args import EXIT_BAD_INPUT, EXIT_OK
+from ._args import EXIT_BAD_INPUT, EXIT_OK, input_files
 
 
 def add_parser(sub: Any) -> None:
@@ -17,11 +17,11 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import LawDataError
-    from ..files.loader import expand_paths, load_law
+    from ..files.loader import load_law
 
     failed = False
     count = 0
-    for path in expand_paths(args.files):
+    for path in input_files(args.files):
         count += 1
         try:
             load_law(path)

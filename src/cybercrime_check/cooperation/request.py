@@ -191,7 +191,11 @@ class AssistanceRequest(Model):
 # --- reading -------------------------------------------------------------------------------
 
 MAX_LINE_BYTES = 1024 * 1024
-"""Longest JSON line read (1 MiB); a request is normally under 2 KB."""
+"""Longest JSON line read (1 MiB), and largest JSON request file; a request is normally under 2 KB."""
+MAX_JSON_DEPTH = 32
+"""Deepest nesting of objects and arrays in a JSON request (a request needs 3); as for YAML files."""
+MAX_NUMBER_CHARS = 40
+"""Longest number in a JSON request, in characters (Python's own limit message names a function to call)."""
 
 
 class _DuplicateKey(ValueError):
@@ -219,9 +223,57 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class _Limit(ValueError):
+    """A JSON text beyond one of the limits (nesting, length of a number)."""
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _Limit(f"number longer than {MAX_NUMBER_CHARS} characters")
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _Limit(f"number longer than {MAX_NUMBER_CHARS} characters")
+    return float(text)
+
+
+_BRACKET = re.compile(rb"[][{}]")
+
+
+def nesting_beyond_limit(raw: bytes) -> int | None:
+    """The offset (0-based) where nesting first goes deeper than :data:`MAX_JSON_DEPTH`, or ``None``.
+
+    Counted outside strings, without parsing, so that a line nested a thousand deep is one problem
+    instead of a recursion error in the parser.
+    """
+    if raw.count(b"[") + raw.count(b"{") <= MAX_JSON_DEPTH:
+        return None
+    text = _STRING.sub(lambda m: b"_" * len(m.group()), raw)
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        if match.group() in (b"[", b"{"):
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return match.start()
+        else:
+            depth -= 1
+    return None
+
+
 def parse_json_object(text: str) -> dict[str, Any]:
-    """Parse one JSON object strictly: a duplicate key or NaN/Infinity is an error, not a silent choice."""
-    data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    """Parse one JSON object strictly: a duplicate key or NaN/Infinity is an error, not a silent choice;
+    nesting deeper than :data:`MAX_JSON_DEPTH` and numbers longer than :data:`MAX_NUMBER_CHARS` too."""
+    if nesting_beyond_limit(text.encode("utf-8")) is not None:
+        raise _Limit(f"nested deeper than {MAX_JSON_DEPTH} levels")
+    data = json.loads(
+        text,
+        object_pairs_hook=_no_duplicates,
+        parse_constant=_no_constants,
+        parse_int=_bounded_int,
+        parse_float=_bounded_float,
+    )
     if not isinstance(data, dict):
         raise _NotAnObject("expected a JSON object holding the request's fields")
     return data
@@ -236,6 +288,11 @@ def parse_request_json(text: str, filename: str, first_line: int = 1) -> Assista
     def moved(problems: list[Problem]) -> LawDataError:
         return LawDataError([replace(p, line=p.line + first_line - 1) for p in problems])
 
+    deep = nesting_beyond_limit(text.encode("utf-8"))
+    if deep is not None:
+        line, column = _line_col(text.encode("utf-8")[:deep])
+        message = f"nested deeper than {MAX_JSON_DEPTH} levels"
+        raise moved([Problem(filename, line, column, "", message, "too_deep")])
     try:
         data = parse_json_object(text)
     except _DuplicateKey as exc:
@@ -246,12 +303,19 @@ def parse_request_json(text: str, filename: str, first_line: int = 1) -> Assista
         raise moved(dupes or [Problem(filename, 1, 1, "", f"duplicate key {exc.key!r}", "duplicate_key")]) from None
     except json.JSONDecodeError as exc:
         raise moved([Problem(filename, exc.lineno, exc.colno, "", f"JSON syntax: {exc.msg}", "syntax")]) from None
+    except _Limit as exc:
+        raise moved([Problem(filename, 1, 1, "", str(exc), "too_long")]) from None
     except ValueError as exc:
         raise moved([Problem(filename, 1, 1, "", str(exc), "not_object")]) from None
     try:
         return AssistanceRequest.model_validate(data)
     except ValidationError as exc:
         raise moved(_validation_problems(text, filename, exc)) from None
+
+
+def _line_col(prefix: bytes) -> tuple[int, int]:
+    text = prefix.decode("utf-8", "replace")
+    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
 
 
 def _validation_problems(text: str, filename: str, exc: ValidationError) -> list[Problem]:
@@ -316,16 +380,13 @@ def parse_request_line(raw: bytes, filename: str, line: int) -> AssistanceReques
 
 def load_request(path: str | Path) -> AssistanceRequest:
     """Load one request from a YAML file, or from a JSON file (``.json``)."""
-    from ..files.loader import display_name, load_model
+    from ..files.loader import display_name, load_model, read_file
 
     p = Path(path)
     if p.suffix != ".json":
         return load_model(p, AssistanceRequest)[0]
     name = display_name(p)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise LawDataError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}", "io")]) from None
+    raw = read_file(p, name, MAX_LINE_BYTES)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from .._version import __version__
+from ..errors import UsageError
 from ..files.loader import origin_of
 from ..model.law import NationalLaw
 from .catalogue import DEFAULT_VERSION, Catalogue, catalogue
@@ -23,13 +24,27 @@ from .verdict import (
     TreatyLine,
     Verdict,
 )
+from .worker import describe
 
 
 def default_as_of() -> date:
-    """Today, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    """Today, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds).
+
+    A ``SOURCE_DATE_EPOCH`` that is not a whole number of seconds naming a day between the years 1 and
+    9999 is a :class:`~cybercrime_check.errors.UsageError`, not today's date.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    if epoch:
+        if epoch.isascii() and epoch.isdigit() and len(epoch) <= 15:
+            try:
+                return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+            except (OverflowError, OSError, ValueError):
+                pass
+        shown = epoch if len(epoch) <= 40 else epoch[:37] + "..."
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={shown!r} is not a number of seconds since 1970-01-01 giving a date "
+            "up to 9999-12-31 (unset it, or use --as-of)"
+        )
     return date.today()
 
 
@@ -88,12 +103,16 @@ def _evaluate(
     refs = ProvisionRefs(law)  # the whole law: findings may cite what is no longer in force
     for checker, plugin in selected:
         drafts, problem = run_checker(checker, current, ctx, refs.ids, trusted=plugin == "builtin", limbs=refs.limb_ids)
+        if problem is None:
+            try:
+                resolved = [resolve_draft(d, checker, refs, cat, convention) for d in drafts]
+            except Exception as exc:  # a draft that passed validation but cannot be cited
+                problem = f"Checker {checker.id!r} returned a finding that cannot be resolved ({describe(exc)})."
         if problem is not None:
             complete = False
             findings.append(error_finding(law, checker.id, checker.version, cat, convention, problem))
             continue
-        for d in drafts:
-            findings.append(resolve_draft(d, checker, refs, cat, convention))
+        findings.extend(resolved)
     findings.sort(key=finding_order)
     origin = origin_of(law)
     return Verdict(

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, model_validator
 
 from ..errors import LawDataError, Problem
 from ..model.fields import DateOrUnspecified, Identifier, Model, ShortText, Text, Url
@@ -109,7 +109,7 @@ class Outcome(Model):
 
     expectation: Expectation
     """The expectation tested."""
-    matched: bool
+    matched: StrictBool
     """True if some finding matches the expectation's provision, dimension, status and any checker, rule and
     principle it names."""
     actual: tuple[tuple[str, str, str], ...]

@@ -107,7 +107,7 @@ def findings_from_drafts(
     cat = cat or catalogue()
     cat.check_version(convention)
     refs = ProvisionRefs(law)
-    valid, problem = validate_output(checker, refs.ids, list(drafts), refs.limb_ids)
+    valid, problem = validate_output(checker, refs.ids, list(drafts), limbs=refs.limb_ids)
     if problem is not None:
         raise ValueError(problem)
     return tuple(sorted((resolve_draft(d, checker, refs, cat, convention) for d in valid), key=finding_order))

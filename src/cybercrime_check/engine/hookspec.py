@@ -48,13 +48,19 @@ def cybercrime_check_checkers() -> Sequence[Checker]:  # type: ignore[empty-body
     ``policies/principles.yaml``.
 
     **The checker function** ``check(law, context)`` is then called once per
-    evaluated law, in its own thread with ``Checker.timeout`` seconds. It
+    evaluated law, in a worker process of its own with ``Checker.timeout``
+    seconds (a finite number above 0) and a memory limit, so its function
+    must be importable (defined at the top level of a module). It
     receives a frozen :class:`~cybercrime_check.NationalLaw` (already cut to
     the as-of date) and an :class:`~cybercrime_check.EvaluationContext`, and
-    must return an iterable of :class:`~cybercrime_check.FindingDraft`. It
-    must not mutate anything, must be deterministic, and should return
+    must return an iterable of :class:`~cybercrime_check.FindingDraft` (at most
+    10,000 plus 20 per provision of the law). It must not mutate anything
+    (the engine checks that the law and the catalogue are unchanged
+    afterwards), must be deterministic, and should return
     ``insufficient_information`` (never ``compliant``) where the data says
-    ``unspecified``. If it raises, hangs, or returns anything else, the engine
-    records one ``error`` finding naming it and marks the verdict incomplete;
-    the other checkers' findings are unaffected.
+    ``unspecified``. If it raises (``SystemExit`` and ``KeyboardInterrupt``
+    included), ends its process, hangs, runs out of memory, changes its
+    input, or returns anything else, the engine records one ``error`` finding
+    naming it and marks the verdict incomplete; the other checkers' findings
+    are unaffected. What it prints goes to standard error.
     """

@@ -5,6 +5,7 @@ Each entry point is loaded on its own, so one broken plugin becomes a :class:`Lo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -16,6 +17,7 @@ from ..errors import UsageError
 from . import hookspec
 from .catalogue import Catalogue, catalogue
 from .checker import Checker
+from .worker import describe
 
 ENTRY_POINT_GROUP = "cybercrime_check"
 
@@ -67,8 +69,8 @@ def build_registry(
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             try:
                 sources.append((ep.name, ep.load()))
-            except Exception as exc:  # a broken plugin must not stop the others
-                failures.append(LoadFailure(ep.name, f"{type(exc).__name__}: {exc}"))
+            except BaseException as exc:  # a broken plugin must not stop the others, SystemExit at import included
+                failures.append(LoadFailure(ep.name, describe(exc)))
     sources.extend((plugin_name(p), p) for p in plugins)
     checkers: list[tuple[Checker, str]] = []
     seen: set[str] = set()
@@ -83,11 +85,14 @@ def build_registry(
                 for checker in cast("Sequence[Any]", hook.function()):
                     validate_checker(checker, cat, seen | {c.id for c in ours})
                     ours.append(checker)
-        except Exception as exc:
+        except BaseException as exc:  # its hook may raise SystemExit or KeyboardInterrupt too
             # All or nothing: a plugin that fails to load contributes no checker at all.
-            failures.append(LoadFailure(name, f"{type(exc).__name__}: {exc}"))
-            if pm.is_registered(plugin):
-                pm.unregister(plugin)
+            failures.append(LoadFailure(name, describe(exc)))
+            try:
+                if pm.is_registered(plugin):
+                    pm.unregister(plugin)
+            except Exception:  # pragma: no cover - an object pluggy cannot even look up
+                pass
             continue
         seen.update(c.id for c in ours)
         checkers.extend((c, name) for c in ours)
@@ -104,6 +109,11 @@ def validate_checker(checker: Any, cat: Catalogue, seen: set[str]) -> None:
         raise TypeError(f"expected a Checker, got {type(checker).__name__}")
     if checker.id in seen:
         raise ValueError(f"checker id {checker.id!r} is already registered")
+    timeout = checker.timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not math.isfinite(timeout) or timeout <= 0:
+        raise ValueError(
+            f"checker {checker.id!r} has timeout {timeout!r}; it must be a finite number of seconds above 0"
+        )
     for key in checker.concepts:
         cat.resolve(key)
     for pid in checker.principles:

@@ -12,7 +12,7 @@ import json
 from datetime import date
 from typing import Literal, cast
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from ..model.fields import Confidence, ISODate, Model, ShortText, Text
 
@@ -296,7 +296,7 @@ class Verdict(Model):
     """Version of cybercrime-check that produced the verdict."""
     checkers: tuple[CheckerInfo, ...]
     """The checkers that were run."""
-    complete: bool
+    complete: StrictBool
     """False when a checker failed, timed out or returned invalid output (its findings are then missing)."""
     findings: tuple[Finding, ...]
     """Every finding, ordered by dimension, checker and provision."""

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import LawDataError, Problem
 from ..model.general_part import GeneralPart
 from ..model.law import LAW_SCHEMA, IntegrityError, NationalLaw
-from .strict_yaml import YamlDocument, read_yaml
+from .strict_yaml import MAX_BYTES, YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,38 +58,84 @@ def problems_from_validation(doc: YamlDocument, exc: ValidationError) -> list[Pr
             message = "unknown field (check the spelling; see `cybercrime-check schema`)"
         elif err["type"] == "missing":
             message = f"required field {str(loc[-1])!r} is missing"
+        elif err["type"] == "string_pattern_mismatch" and ctx.get("pattern") in PATTERN_WORDS:
+            message = f"{PATTERN_WORDS[ctx['pattern']]} (got {_shown(_value_at(doc.data, loc))})"
         elif message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         problems.append(Problem(doc.filename, line, col, field, message, err["type"]))
     return problems
 
 
-def read_document(path: str | os.PathLike[str]) -> YamlDocument:
-    """Read one YAML file strictly; raise :class:`LawDataError` on any problem."""
+PATTERN_WORDS = {
+    r"^https?://[^\s]+$": "expected a web address starting with http:// or https://, without spaces",
+    r"^[a-z0-9][a-z0-9._-]{0,99}$": (
+        "expected an id of at most 100 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit"
+    ),
+    r"^[A-Za-z0-9][A-Za-z0-9._/:-]{0,99}$": (
+        "expected a request id of at most 100 letters, digits, '.', '_', '/', ':' or '-', "
+        "starting with a letter or digit"
+    ),
+}
+"""What the patterns of the models mean, for a message that says what is expected instead of a regex."""
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_list or (isinstance(data, dict) and part in data):
+            data = data[part]
+    return data
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def read_file(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of ``path``, reading at most ``limit`` + 1 of them: a larger file (or ``/dev/zero``) is a
+    problem found after reading the limit, not after reading everything."""
+    try:
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+    except OSError as exc:
+        raise LawDataError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror or exc}", "io")]) from None
+    if len(raw) > limit:
+        message = f"file is larger than the limit of {limit:,} bytes"
+        raise LawDataError([Problem(name, 0, 0, "", message, "too_large")])
+    return raw
+
+
+def read_document(path: str | os.PathLike[str]) -> tuple[YamlDocument, list[Problem]]:
+    """Read one YAML file strictly: the document, and the problems of its text that left the rest readable (a
+    duplicate key, say), to be reported with what validation finds; raise :class:`LawDataError` if nothing is
+    readable."""
     p = Path(path)
     name = display_name(p)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise LawDataError([Problem(name, 0, 0, "", f"cannot read file: {exc.strerror}", "io")]) from None
-    doc, problems = read_yaml(raw, name)
+    doc, problems = read_yaml(read_file(p, name), name)
     if doc is None:
         raise LawDataError(problems)
-    return doc
+    return doc, problems
 
 
-def validate_document(doc: YamlDocument, model: type[M], data: Any = None) -> M:
-    """Validate ``data`` (default: the document's own) as ``model``, locating problems in ``doc``."""
+def validate_document(doc: YamlDocument, model: type[M], data: Any = None, problems: Iterable[Problem] = ()) -> M:
+    """Validate ``data`` (default: the document's own) as ``model``, locating problems in ``doc``; the text's own
+    ``problems`` are reported together with validation's, so that one does not hide the others."""
+    earlier = list(problems)
     try:
-        return model.model_validate(doc.data if data is None else data)
+        value = model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
-        raise LawDataError(problems_from_validation(doc, exc)) from None
+        found = [q for q in problems_from_validation(doc, exc) if (q.line, q.column) not in doc.dropped]
+        raise LawDataError([*earlier, *found]) from None
+    if earlier:
+        raise LawDataError(earlier)
+    return value
 
 
 def load_model(path: str | os.PathLike[str], model: type[M]) -> tuple[M, YamlDocument]:
-    """Strictly load one YAML file as ``model``; raise :class:`LawDataError` on any problem."""
-    doc = read_document(path)
-    return validate_document(doc, model), doc
+    """Strictly load one YAML file as ``model``; raise :class:`LawDataError` listing every problem."""
+    doc, problems = read_document(path)
+    return validate_document(doc, model, problems=problems), doc
 
 
 V1_MESSAGE = (
@@ -104,14 +150,15 @@ def load_law(path: str | os.PathLike[str]) -> NationalLaw:
     Raises :class:`~cybercrime_check.errors.LawDataError` listing *every*
     problem in the file, each with line, column and field path.
     """
-    doc = read_document(path)
+    doc, problems = read_document(path)
     if "schema" not in doc.data:
-        raise LawDataError([Problem(doc.filename, 1, 1, "schema", V1_MESSAGE.format(schema=LAW_SCHEMA), "version")])
+        version = Problem(doc.filename, 1, 1, "schema", V1_MESSAGE.format(schema=LAW_SCHEMA), "version")
+        raise LawDataError([*problems, version])
     data = doc.data
     general = data.get("general_part")
     if isinstance(general, str):
         data = {**data, "general_part": _general_part(Path(path), general, doc)}
-    law = validate_document(doc, NationalLaw, data)
+    law = validate_document(doc, NationalLaw, data, problems)
     lines: dict[str, int] = {}
     for group in ("offences", "procedural_powers", "cooperation_rules"):
         items = doc.data.get(group)

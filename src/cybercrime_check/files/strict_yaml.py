@@ -45,6 +45,8 @@ MAX_DEPTH = 32
 MAX_SCALAR = 64 * 1024
 """Longest single scalar, in characters."""
 MAX_INT_DIGITS = 30
+"""Longest whole number, in digits (a longer one is refused with this limit, not Python's own)."""
+MAX_FLOAT_CHARS = 40
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -85,12 +87,20 @@ def _resolve_scalar(event: ScalarEvent) -> str:
 
 
 class YamlDocument:
-    """Parsed data plus the position of every value, so validation errors can be located."""
+    """Parsed data plus the position of every value, so validation errors can be located.
 
-    def __init__(self, filename: str, data: Any, positions: Position) -> None:
+    ``dropped`` holds the positions (line, column) of values the reader refused and left out (a value
+    nested too deep, an explicit tag...): a validation error there would only repeat the reader's
+    problem, so :func:`~cybercrime_check.files.loader.load_model` leaves it out.
+    """
+
+    def __init__(
+        self, filename: str, data: Any, positions: Position, dropped: frozenset[tuple[int, int]] = frozenset()
+    ) -> None:
         self.filename = filename
         self.data = data
         self.positions = positions
+        self.dropped = dropped
 
     def locate(self, loc: tuple[str | int, ...]) -> tuple[int, int, str]:
         """Line, column (1-based) and dotted field path for a pydantic ``loc``.
@@ -114,7 +124,14 @@ class YamlDocument:
 
 
 def read_yaml(raw: bytes, filename: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse ``raw`` bytes strictly. Returns the document or the problems found."""
+    """Parse ``raw`` bytes strictly. Returns the document and the problems found.
+
+    The document is ``None`` when the text cannot be read as one mapping (bad encoding, syntax, not a
+    mapping) or uses anchors and aliases (one problem, however many aliases). Problems that leave the
+    rest readable (a duplicate key, a merge key, a tag, a value too long or nested too deep) come with
+    the document, the offending value left out, so that the caller can report them together with every
+    other problem in the file.
+    """
 
     def problem(line: int, col: int, message: str, code: str, field: str = "") -> Problem:
         return Problem(filename, line, col, field, message, code)
@@ -160,11 +177,15 @@ def read_yaml(raw: bytes, filename: str) -> tuple[YamlDocument | None, list[Prob
                 "alias",
             ),
         )
-    if builder.problems:
+    if builder.aliases:  # an alias bomb is one problem, not one per field it leaves empty
         return None, builder.problems
     if not isinstance(data, dict):
-        return None, [problem(positions[0], positions[1], "the document must be a mapping of fields", "not_mapping")]
-    return YamlDocument(filename, data, positions), []
+        return None, [
+            *builder.problems,
+            problem(positions[0], positions[1], "the document must be a mapping of fields", "not_mapping"),
+        ]
+    dropped = frozenset((p.line, p.column) for p in builder.problems)
+    return YamlDocument(filename, data, positions, dropped), builder.problems
 
 
 def _events(text: str) -> Iterator[Event]:
@@ -319,6 +340,9 @@ class _Builder:
                 return None
             return int(value)
         if tag == _FLOAT and _FLOAT_RE.match(value):
+            if len(value.lstrip("-")) > MAX_FLOAT_CHARS:
+                self._fail(event, f"number longer than {MAX_FLOAT_CHARS} characters", "too_long")
+                return None
             return float(value)
         if tag == _BOOL and (value in _TRUE or value in _FALSE):
             return value in _TRUE

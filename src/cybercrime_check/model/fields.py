@@ -109,7 +109,7 @@ def _show(value: Any) -> str:
 
 # --- dates -----------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _parse_date(value: Any, *, allow_unspecified: bool) -> Any:
@@ -157,7 +157,8 @@ _UNITS = {
     "day": Fraction(1, 30),
     "hour": Fraction(1, 720),
 }
-_DURATION = re.compile(r"^(\d{1,6}(?:\.\d{1,2})?) (year|month|week|day|hour)s?$")
+_DURATION = re.compile(r"^([0-9]{1,6}(?:\.[0-9]{1,2})?) (year|month|week|day|hour)s?$")
+_LOOSE_DURATION = re.compile(r"^[0-9]+(?:\.[0-9]+)? (?:year|month|week|day|hour)s?$")
 
 
 @dataclass(frozen=True, order=True)
@@ -205,6 +206,12 @@ def _duration_in(value: Any, words: tuple[str, ...]) -> Any:
             return Duration.parse(value)
         except ValueError:
             pass
+        if _LOOSE_DURATION.match(value):
+            raise PydanticCustomError(
+                "duration_range",
+                "the number in a length has at most 6 digits, and at most 2 after the point (got {got})",
+                {"got": _show(value)},
+            )
     allowed = "a length such as '5 years', '3 months', '90 days'"
     if words:
         allowed += " or one of " + ", ".join(repr(w) for w in words)
@@ -217,7 +224,7 @@ def _duration_out(value: Duration | str) -> str:
 
 def _duration_schema(words: tuple[str, ...]) -> dict[str, Any]:
     options: list[dict[str, Any]] = [
-        {"type": "string", "pattern": r"^\d{1,6}(\.\d{1,2})? (year|month|week|day|hour)s?$"}
+        {"type": "string", "pattern": r"^[0-9]{1,6}(\.[0-9]{1,2})? (year|month|week|day|hour)s?$"}
     ]
     options += [{"const": w} for w in words]
     return {"oneOf": options}

@@ -153,7 +153,7 @@ class Defence(Model):
     """Where the defence is found: an article of this or another law, or the policy document."""
     description: Text
     """What the defence covers and how it works, in our own words."""
-    binding: bool = True
+    binding: StrictBool = True
     """``true`` (the default) if the defence is law that binds the courts; ``false`` for a policy, such as a
     prosecutor's charging policy, that courts and civil claimants need not follow."""
     conditions: tuple[ShortText, ...] = ()

@@ -17,8 +17,8 @@ from typing import Any
 from ..engine.catalogue import DEFAULT_VERSION
 from ..engine.evaluation import default_as_of, evaluate
 from ..engine.verdict import Verdict
-from ..errors import LawDataError
-from ..files.loader import load_law
+from ..errors import LawDataError, Problem
+from ..files.loader import display_name, load_law
 from ..model.law import NationalLaw
 from .compare import Digest, comparison_from_digests
 from .tables import CSV_COLUMNS, csv_rows, csv_text
@@ -70,9 +70,27 @@ def evaluate_files(
                 if progress:
                     progress(1)
     problems = [p for r in results if isinstance(r, LawDataError) for p in r.problems]
+    problems += _repeated_ids(
+        [(path, r[1].law.id) for path, r in zip(paths, results, strict=True) if isinstance(r, tuple)]
+    )
     if problems:
         raise LawDataError(problems)
     return [r for r in results if not isinstance(r, LawDataError)]
+
+
+def _repeated_ids(laws: Sequence[tuple[str | Path, str]]) -> list[Problem]:
+    """A law id given twice would count its findings twice and send a heatmap's links to the wrong file."""
+    seen: dict[str, str] = {}
+    problems = []
+    for path, law_id in laws:
+        where = display_name(Path(path))
+        if law_id in seen:
+            problems.append(
+                Problem(where, 1, 1, "id", f"law id {law_id!r} is also used by {seen[law_id]}", "duplicate_law")
+            )
+        else:
+            seen[law_id] = where
+    return problems
 
 
 @dataclass(frozen=True)
@@ -133,6 +151,9 @@ def iter_compare_text(
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(_render_file, work, chunksize=chunk))
     problems = [p for r in results if isinstance(r, LawDataError) for p in r.problems]
+    problems += _repeated_ids(
+        [(path, r.digest.law_id) for path, r in zip(paths, results, strict=True) if isinstance(r, _Rendered)]
+    )
     if problems:
         raise LawDataError(problems)
     done = sorted(

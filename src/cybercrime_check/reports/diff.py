@@ -25,6 +25,8 @@ from ..errors import UsageError
 from ..model.fields import ISODate, Model, ShortText, Text
 from ..model.law import NationalLaw
 from ..model.wording import words
+from .markdown import md as markdown_escape
+from .text import term
 
 Direction = Literal["worse", "better", "unchanged", "unclear"]
 _BAD = frozenset({"non_compliant", "partially_compliant"})
@@ -82,6 +84,8 @@ class LawDiff(Model):
     """Where the provision pairing came from: the newer law's version link to the older, or ids alone."""
     provisions: tuple[ProvisionChange, ...]
     findings: tuple[FindingChange, ...]
+    incomplete: tuple[ShortText, ...] = ()
+    """Ids of the laws whose verdict is incomplete (a checker failed): a regression may be hidden there."""
 
     @property
     def regressions(self) -> tuple[FindingChange, ...]:
@@ -90,14 +94,27 @@ class LawDiff(Model):
     def to_json(self) -> str:
         data = self.model_dump(mode="json")
         data["schema"] = data.pop("schema_")
+        if not data["incomplete"]:  # only when it says something, so that complete diffs read as before
+            del data["incomplete"]
         data["regressions"] = len(self.regressions)
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def default_old_as_of(new: NationalLaw, fallback: date) -> date:
-    """The old law is judged on the day before the new one took effect, when that is known."""
+    """The old law is judged on the day before the new one took effect, when that is known.
+
+    A new law in force from 0001-01-01 has no day before it: that is a :class:`UsageError` asking for
+    ``--old-as-of``, not a date overflow.
+    """
     start = new.in_force_from
-    return start - timedelta(days=1) if isinstance(start, date) else fallback
+    if not isinstance(start, date):
+        return fallback
+    if start == date.min:
+        raise UsageError(
+            f"{new.id} is in force from {start.isoformat()}, so there is no day before it to judge the old "
+            "law on; give the date with --old-as-of"
+        )
+    return start - timedelta(days=1)
 
 
 def diff_laws(
@@ -133,6 +150,7 @@ def diff_laws(
         mapping=f"version link of {new.id} to {old.id} ({link})" if link else "provision ids",
         provisions=_provision_changes(old.as_of(old_day), new.as_of(new_day), pairs),
         findings=diff_verdicts(v_old, v_new, pairs),
+        incomplete=tuple(v.law.id for v in (v_old, v_new) if not v.complete),
     )
 
 
@@ -306,17 +324,19 @@ def diff_verdicts(old: Verdict, new: Verdict, pairs: dict[str, str | None] | Non
 
 
 def render_diff(d: LawDiff, fmt: str) -> str:
-    """Text or Markdown (``json`` is :meth:`LawDiff.to_json`)."""
+    """Text or Markdown (``json`` is :meth:`LawDiff.to_json`); data escaped by the format's one rule
+    (:func:`~.markdown.md` for Markdown, :func:`~.text.term` for text)."""
     if fmt == "json":
         return d.to_json()
     md = fmt == "markdown"
+    esc = markdown_escape if md else term
     h1, h2 = ("# ", "## ") if md else ("", "")
     lines = [
-        f"{h1}{d.jurisdiction}: {d.old_law} (as of {d.old_as_of}) -> {d.new_law} (as of {d.new_as_of})",
+        f"{h1}{d.jurisdiction}: {esc(d.old_law)} (as of {d.old_as_of}) -> {esc(d.new_law)} (as of {d.new_as_of})",
         "",
         (f"*{d.disclaimer}*" if md else d.disclaimer),
         "",
-        f"Provisions paired by {d.mapping}.",
+        f"Provisions paired by {esc(d.mapping)}.",
         "",
         f"Convention text `{d.convention}`; cybercrime-check {d.library_version}; "
         f"inputs {d.old_hash[:19]}… -> {d.new_hash[:19]}…"
@@ -327,6 +347,8 @@ def render_diff(d: LawDiff, fmt: str) -> str:
         f"{sum(1 for f in d.findings if f.direction == 'better')} got better, "
         f"{sum(1 for f in d.findings if f.direction == 'unclear')} unclear.",
     ]
+    if d.incomplete:
+        lines += ["", f"INCOMPLETE: a checker failed on {', '.join(d.incomplete)}; a change may be missing."]
     bullet = "- " if md else "  "
     for direction, title in (
         ("worse", "Worse for rights or conformity"),
@@ -343,24 +365,25 @@ def render_diff(d: LawDiff, fmt: str) -> str:
                 if f.change == "changed"
                 else f"{f.change}: {f.new_status or f.old_status}/{f.new_severity or f.old_severity}"
             )
-            arts = ", ".join(f.articles)
+            arts = esc(", ".join(f.articles))
             lines.append(
-                f"{bullet}{f.citation} [{words(f.dimension)}; {state}] {arts}; "
-                f"{', '.join(f.principles) or '-'}: {f.reason}"
+                f"{bullet}{esc(f.citation)} [{words(f.dimension)}; {state}] {arts}; "
+                f"{esc(', '.join(f.principles)) or '-'}: {esc(f.reason)}"
             )
     lines += ["", f"{h2}Provisions ({len(d.provisions)} added, removed or changed)", ""]
     for p in d.provisions:
         pid = f"`{p.provision_id}`" if md else p.provision_id
+        old, new = esc(p.old_citation or ""), esc(p.new_citation or "")
         if p.change in ("changed", "renumbered"):
-            fields = f" ({', '.join(p.fields)})" if p.fields else ""
-            lines.append(f"{bullet}{p.change} {p.kind} {pid}: {p.old_citation} -> {p.new_citation}{fields}")
+            fields = f" ({esc(', '.join(p.fields))})" if p.fields else ""
+            lines.append(f"{bullet}{p.change} {p.kind} {pid}: {old} -> {new}{fields}")
         elif p.change == "unaccounted":
             lines.append(
-                f"{bullet}unaccounted {p.kind} {pid}: {p.old_citation} is not in the newer law, and no repeal or "
-                "successor is recorded"
+                f"{bullet}unaccounted {p.kind} {pid}: {old} is not in the newer law, and no repeal or successor is "
+                "recorded"
             )
         else:
-            lines.append(f"{bullet}{p.change} {p.kind} {pid}: {p.new_citation or p.old_citation}")
+            lines.append(f"{bullet}{p.change} {p.kind} {pid}: {new or old}")
     if not d.provisions:
         lines.append(f"{bullet}(none)")
     return "\n".join(lines) + "\n"

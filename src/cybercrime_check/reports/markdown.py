@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..engine.verdict import STATUS_MARK, Verdict
+from ..errors import one_line
 from ..model.wording import words
 from .text import SHOWN_BY_DEFAULT, STATUS_LABEL, articles_text
 
@@ -13,9 +15,41 @@ if TYPE_CHECKING:
     from .compare import Cell, Comparison
 
 
+_MARKDOWN = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "&lt;",
+        ">": "&gt;",
+        "\r": " ",
+        "\n": " ",
+        "\t": " ",
+    }
+)
+_SPECIAL = frozenset("\\|`[]<>\r\n\t")
+_BLOCK_START = re.compile(r"^(?:[#+*=-]|[0-9]{1,9}[.)])")
+"""What starts a heading, list item, rule or setext underline when it opens a line."""
+
+
 def md(text: str) -> str:
-    """Text for a Markdown table cell or line: the one escaping rule of every Markdown output."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell or line: the one escaping rule of every Markdown output.
+
+    Data stays data: ``|`` cannot end a table cell, line breaks (CR and LF) cannot end the line, ``[``,
+    ``]``, ``<`` and ``>`` cannot make a link, an autolink or raw HTML (``<script>``), a backtick cannot
+    open code, a leading ``#``, ``-``, ``+``, ``*``, ``=`` or ``1.`` cannot start a heading or a list,
+    and other control characters (NUL, ESC) are shown as escapes. Text without any of these is returned
+    unchanged, so reports of ordinary data read as before.
+    """
+    if not _SPECIAL.isdisjoint(text):
+        text = text.replace("\r\n", " ").translate(_MARKDOWN)
+    text = one_line(text)
+    match = _BLOCK_START.match(text)
+    if match:
+        text = text[: match.end() - 1] + "\\" + text[match.end() - 1 :]
+    return text
 
 
 def render_markdown(v: Verdict, *, show_all: bool = False, law: NationalLaw | None = None) -> str:
@@ -109,7 +143,7 @@ def render_markdown(v: Verdict, *, show_all: bool = False, law: NationalLaw | No
         out += ["", "## Sources of the modelled law", ""]
         for src in law.sources:
             publisher = f", {md(src.publisher)}" if src.publisher else ""
-            out.append(f"- {md(src.title)}{publisher}: <{src.url}> \\[{md(src.id)}; confidence {src.confidence}\\]")
+            out.append(f"- {md(src.title)}{publisher}: {md(src.url)} \\[{md(src.id)}; confidence {src.confidence}\\]")
     out += ["", "## How to cite this report", "", md(view["cite"])]
     return "\n".join(out) + "\n"
 

@@ -52,9 +52,24 @@ def cell(value: object) -> str:
 
 
 def csv_text(rows: Iterable[Iterable[object]]) -> str:
-    """Rows as CSV text (``\\n`` line ends), every cell through :func:`cell`."""
+    """Rows as CSV text (``\\n`` line ends), every cell through :func:`cell`.
+
+    A field holding a line break is quoted, a bare carriage return included: Python's writer quotes only
+    the characters of its line terminator, so a lone ``\\r`` would otherwise end the row in a spreadsheet
+    and start a new one with whatever follows (``=1+1``). Such a row is written with ``\\r\\n`` as the
+    terminator, which makes the writer quote every field holding either character, and then given the
+    ``\\n`` of every other row; rows without a carriage return are written exactly as before.
+    """
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows([cell(x) for x in row] for row in rows)
+    plain = csv.writer(buf, lineterminator="\n")
+    for row in rows:
+        cells = [cell(x) for x in row]
+        if any("\r" in c for c in cells):
+            one = io.StringIO()
+            csv.writer(one, lineterminator="\r\n").writerow(cells)
+            buf.write(one.getvalue()[:-2] + "\n")
+        else:
+            plain.writerow(cells)
     return buf.getvalue()
 
 

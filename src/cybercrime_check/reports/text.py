@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..engine.verdict import DIMENSIONS, SEVERITY_RANK, Finding, Verdict
+from ..errors import one_line
 from ..model.wording import article_label, words
+
+term = one_line
+"""Data in terminal text: the one rule of every text output (control characters such as ESC, NUL and line
+breaks shown as escapes, so that a law cannot move the cursor, recolour the screen or forge a line)."""
 
 SHOWN_BY_DEFAULT = frozenset({"non_compliant", "partially_compliant", "exposed", "insufficient_information", "error"})
 STATUS_LABEL = {
@@ -30,9 +35,9 @@ def by_severity(findings: Sequence[Finding]) -> list[Finding]:
 
 def render_text(v: Verdict, *, show_all: bool = False) -> str:
     lines = [
-        f"{v.law.title} [{v.law.jurisdiction}] ({v.law.id})",
+        f"{term(v.law.title)} [{v.law.jurisdiction}] ({v.law.id})",
         f"Convention text: {v.convention}   as of {v.as_of.isoformat()}   cybercrime-check {v.library_version}",
-        f"Input: {v.law.file or '(in memory)'}  {v.law.content_hash}",
+        f"Input: {term(v.law.file or '(in memory)')}  {v.law.content_hash}",
     ]
     if not v.complete:
         lines.append("INCOMPLETE: a checker failed; see the ERROR findings.")
@@ -49,10 +54,12 @@ def render_text(v: Verdict, *, show_all: bool = False) -> str:
         if not found:
             lines.append("  (nothing to report)")
         for f in by_severity(found):
-            where = f.provision.citation + (f" (line {f.provision.line})" if f.provision.line else "")
-            principles = ", ".join(p.name for p in f.principles) or "-"
-            lines.append(f"  [{STATUS_LABEL[f.status]}, {f.severity}] {where} -> {articles_text(f)}; {principles}")
-            lines.append(f"      {f.reason}")
+            where = term(f.provision.citation) + (f" (line {f.provision.line})" if f.provision.line else "")
+            principles = term(", ".join(p.name for p in f.principles)) or "-"
+            lines.append(
+                f"  [{STATUS_LABEL[f.status]}, {f.severity}] {where} -> {term(articles_text(f))}; {principles}"
+            )
+            lines.append(f"      {term(f.reason)}")
             if f.confidence in ("weak", "unconfirmed"):
                 lines.append(f"      (confidence: {f.confidence})")
         if hidden:

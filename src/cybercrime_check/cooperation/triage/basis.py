@@ -1,4 +1,5 @@
-"""Grounds on the request's footing: its legal basis, and whether the offence is within the Convention's scope."""
+"""Grounds on the request's footing: its legal basis, whether the offence is within the Convention's scope, and
+whether the requesting state's offence was in force on the day of the request."""
 
 from __future__ import annotations
 
@@ -184,3 +185,26 @@ def scope_ground(ctx: Context, off: OffenceFacts, basis: str, extradition: bool)
             )
         )
     return tuple(grounds)
+
+
+def offence_in_force_ground(ctx: Context, off: OffenceFacts, not_yet: bool, when: str, extradition: bool) -> Ground:
+    """The requesting state's offence, as modelled, did not apply on the day of the request (``not_yet``: it
+    came into force later; otherwise it had ended).
+
+    The outcome is ``need_information``, not a refusal: the request gives no date for the conduct, and an
+    offence repealed since may still have applied when the conduct took place (or the model's dates may be
+    incomplete). The requesting state has to say which provision applied to the conduct, and when. The
+    reason does not repeat the request's date (the decision's ``as_of``), so that the ground is computed
+    once per offence.
+    """
+    concepts = ["cooperation.mla", *(["cooperation.extradition"] if extradition else [])]
+    return ctx.ground(
+        "offence_in_force",
+        "need_information",
+        f"{off.label} was {'not yet' if not_yet else 'no longer'} in force in the requesting state on the date of "
+        f"the request ({when}, as modelled); assistance can rest only on an offence that applied to the conduct.",
+        concepts,
+        principles=("legality",),
+        missing=("offence: the provision that applied when the conduct took place, and the date of the conduct",),
+        data=(off.confidence,),
+    )

@@ -24,6 +24,7 @@ STRICTNESS: dict[str, int] = {o: i for i, o in enumerate(OUTCOMES)}
 GroundKind = Literal[
     "legal_basis",
     "scope",
+    "offence_in_force",
     "dual_criminality",
     "political_offence",
     "persecution",

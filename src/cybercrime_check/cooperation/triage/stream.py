@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from ...errors import LawDataError, Problem
+from ...model.law import NationalLaw
 from ...reports.decisions import render_decision
 from ..request import MAX_LINE_BYTES, parse_request_line
 from .tally import Tally
@@ -103,10 +104,8 @@ def _placed(problems: Iterable[Problem], raw: bytes, filename: str, line: int) -
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(law_paths: list[str], convention: str, as_of: date | None) -> None:
-    from ...files.loader import load_laws
-
-    _WORKER["triager"] = Triager(load_laws(law_paths), convention=convention, as_of=as_of)
+def _init_worker(laws: tuple[NationalLaw, ...], convention: str, as_of: date | None) -> None:
+    _WORKER["triager"] = Triager(laws, convention=convention, as_of=as_of)
 
 
 def _worker_chunk(fmt: str, filename: str, chunk: list[Record]) -> ChunkResult:
@@ -117,7 +116,7 @@ def run_stream(
     records: Iterable[Record],
     *,
     triager: Triager,
-    law_paths: list[str],
+    law_paths: list[str] | None = None,
     fmt: str,
     filename: str,
     write: Callable[[str], Any],
@@ -128,8 +127,10 @@ def run_stream(
 ) -> Tally:
     """Triage ``records`` in chunks, writing decisions in input order; returns the tally of every line.
 
-    With ``jobs > 1`` chunks run in worker processes that load ``law_paths`` themselves, with at most
-    ``2 * jobs`` chunks in flight, so memory does not grow with the input.
+    With ``jobs > 1`` chunks run in worker processes, with at most ``2 * jobs`` chunks in flight, so memory
+    does not grow with the input. The workers receive the laws the parent already read (``triager.laws``),
+    never the files: a law file that changes during the run cannot make the workers disagree with it.
+    ``law_paths`` is accepted for callers of earlier versions and not used.
     """
     tally = Tally()
 
@@ -150,9 +151,9 @@ def run_stream(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("spawn")  # workers load the laws themselves; no fork of a threaded parent
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
     pending: deque[Future[ChunkResult]] = deque()
-    initargs = (law_paths, triager.convention, triager.default_day)
+    initargs = (triager.laws, triager.convention, triager.default_day)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
         for chunk in _chunks(records, chunk_lines):
             pending.append(pool.submit(_worker_chunk, fmt, filename, chunk))

@@ -17,10 +17,12 @@ from ...checkers._common import highest_maximum, penalty_max_months, penalty_max
 from ...engine.catalogue import DEFAULT_VERSION, Catalogue, catalogue
 from ...engine.checker import EvaluationContext, FindingDraft
 from ...errors import LawDataError, Problem
+from ...model.history import start_date
 from ...model.law import NationalLaw, TextUsed
 from ...model.offence import Offence, OffenceUnit
 from ...model.penalty import Imprisonment, Penalty
 from ...model.provision import Source
+from ...model.wording import words
 from ..request import (
     MEASURES,
     TRANSFER_MEASURES,
@@ -29,7 +31,7 @@ from ..request import (
     Measure,
     OffenceReference,
 )
-from .basis import legal_basis_ground, scope_ground
+from .basis import legal_basis_ground, offence_in_force_ground, scope_ground
 from .decision import (
     DISCLAIMER,
     SCHEMA_ID,
@@ -94,6 +96,7 @@ class Triager:
         self._expression = lru_cache(maxsize=64)(self._expression_findings)
         self.legal_basis = self._cached(legal_basis_ground, 64)
         self.scope = self._cached(scope_ground, GROUND_CACHE)
+        self.in_force = self._cached(offence_in_force_ground, 256)
         self.dual = self._cached(dual_criminality_ground, GROUND_CACHE)
         self.political = self._cached(political_offence_ground, GROUND_CACHE)
         self.persecution = self._cached(persecution_ground, GROUND_CACHE)
@@ -244,6 +247,7 @@ class Triager:
         return (
             *self.legal_basis(request.legal_basis, request.treaty, extradition),
             *self.scope(off, request.legal_basis, extradition),
+            *self._in_force(off, day, extradition),
             *self._dual_criminality(off, jur, measures),
             *self.political(off.category, off.confidence, jur, t.political_opponent, t.identified, extradition),
             *self.persecution(
@@ -266,6 +270,18 @@ class Triager:
                 request.assurances.speciality,
             ),
         )
+
+    def _in_force(self, off: OffenceFacts, day: date, extradition: bool) -> Rendered:
+        """The offence-in-force ground, only when a modelled offence of the requesting state did not apply on
+        ``day`` (a described offence has no dates; unknown dates are not a ground)."""
+        if off.key[0] != "law":
+            return ()
+        law = self.by_id[off.key[1]]
+        standing = off.offence.standing(day, law.in_force_from)
+        if standing.applies is not False:
+            return ()
+        not_yet = standing.state == "not_yet_in_force"
+        return self.in_force(off, not_yet, _in_force_words(law, off.offence, day), extradition)
 
     def _combination(self, rendered: Rendered, requested: tuple[Measure, ...]) -> _Combination:
         """What a combination of grounds adds up to, with its JSON; cached, keyed by the grounds' JSON
@@ -341,6 +357,17 @@ def triage(
     Raises :class:`LawDataError` when the request names an offence that is not in ``laws``.
     """
     return Triager(laws, convention=convention, as_of=as_of).triage(request)
+
+
+def _in_force_words(law: NationalLaw, offence: Offence, day: date) -> str:
+    """Why the offence did not apply on ``day``, as its history (or, without one, its law) says."""
+    standing = offence.standing(day, law.in_force_from)
+    start = start_date(offence.history) or law.in_force_from
+    if standing.state == "not_yet_in_force":
+        return f"not yet in force (it applies from {start})"
+    if standing.event is not None:
+        return standing.event.describe()
+    return f"{words(standing.state)} ({law.id} is in force from {law.in_force_from})"
 
 
 def _reference_error(field: str, message: str) -> LawDataError:
