@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from cybercrime_check import evaluate, load_law
-from cybercrime_check.engine.review import FindingKey, Review, ReviewFile, apply_reviews, review_words, waived
+from cybercrime_check import Finding, evaluate, load_law
+from cybercrime_check.engine.review import Decision, FindingKey, Review, ReviewFile, apply_reviews, review_words, waived
 from cybercrime_check.reports.baseline import against_baseline
 from tests.paths import AS_OF, LAWS
 
 TN = LAWS / "tn-decree-law-2022-54.yaml"
 
 
-def _key(f):  # type: ignore[no-untyped-def]
+def _key(f: Finding) -> FindingKey:
     p = f.provision
     return FindingKey(law=p.law_id, provision=p.provision_id, limb=p.limb, checker=f.checker, rule=f.rule)
 
 
-def _review(key: FindingKey, decision: str = "waive", expires: date | None = date(2027, 1, 1)) -> Review:
+def _review(key: FindingKey, decision: Decision = "waive", expires: date | None = date(2027, 1, 1)) -> Review:
     return Review(
         finding=key,
-        decision=decision,  # type: ignore[arg-type]
+        decision=decision,
         reviewer="A. Reviewer",
         date=date(2026, 11, 1),
         justification="Reform pending.",

@@ -222,7 +222,7 @@ def test_tunisia_report_reads_first_what_matters_and_prints_short(browser: Any, 
     assert "Rights risk:" in first_screen and "Most serious violations" in first_screen
     assert "Non-compliant" in first_screen
     top = page.locator("ol.top > li").first
-    assert top.is_visible() and top.bounding_box()["y"] < 900  # type: ignore[index]
+    assert top.is_visible() and top.bounding_box()["y"] < 900
     assert not page.locator("article.finding.s-border-compliant").count()  # passes are brief lines, not cards
     # Developer detail is folded: no evidence path or rule id is visible until a summary is opened.
     evidence = page.locator("ul.evidence code").first

@@ -149,3 +149,23 @@ class ProceduralPower(Provision):
     ``other``; ``unspecified`` (the default) if not recorded."""
     exercised_by: Annotated[ShortText, Field(description="who carries it out")] | None = None
     """Who carries out the power, as the law names them (e.g. 'judicial-police officers', 'telecom operators')."""
+
+    @property
+    def ex_post_judicial_review(self) -> bool | Literal["unspecified"]:
+        """Deprecated (the 0.1 field, for plugins written against it): whether a judge or independent body that
+        can end the measure reviews each use afterwards, from :attr:`ex_post_review`. Removed in 0.3."""
+        import warnings
+
+        warnings.warn(
+            "ProceduralPower.ex_post_judicial_review is deprecated; read ex_post_review (an ExPostReview, 'none' "
+            "or 'unspecified') instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        review = self.ex_post_review
+        if review == "none":
+            return False
+        if isinstance(review, ExPostReview):
+            effective = review.effective
+            return "unspecified" if effective is None else effective
+        return "unspecified"

@@ -69,10 +69,11 @@ from cybercrime_check import (
     draft,
     hookimpl,
 )
+from cybercrime_check.model.procedural_power import ExPostReview
 
 __all__ = ["CHECKER", "SECRET_SURVEILLANCE", "cybercrime_check_checkers"]
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 
 ZAKHAROV = "Roman Zakharov v. Russia [GC], no. 47143/06, 4 December 2015"
 ZAKHAROV_URL = "https://data.guardint.org/en/entity/hzbmni4o7ie"
@@ -252,6 +253,17 @@ def _authorisation(p: ProceduralPower, name: str) -> FindingDraft:
     )
 
 
+def _reviewed(p: ProceduralPower) -> bool | str:
+    """Whether a court or independent body that can end the measure reviews each use afterwards."""
+    review = p.ex_post_review
+    if review == "none":
+        return False
+    if isinstance(review, ExPostReview):
+        effective = review.effective
+        return "unspecified" if effective is None else effective
+    return "unspecified"
+
+
 def _review(p: ProceduralPower, name: str) -> FindingDraft:
     authority = f"ECtHR, {BBW}, § 350"
     outcomes: dict[bool | str, tuple[Status, str]] = {
@@ -265,7 +277,7 @@ def _review(p: ProceduralPower, name: str) -> FindingDraft:
             f"The data does not record whether use of the {name} power in {p.citation} is reviewed after the fact",
         ),
     }
-    status, reason = outcomes[p.ex_post_judicial_review]
+    status, reason = outcomes[_reviewed(p)]
     return _finding(
         p,
         "ex-post-review",
@@ -273,7 +285,7 @@ def _review(p: ProceduralPower, name: str) -> FindingDraft:
         ("independent_oversight",),
         reason,
         authority,
-        ("ex_post_judicial_review",),
+        ("ex_post_review",),
         "Provide independent review of each use after the fact.",
     )
 
