@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cybercrime_check.cli import main
+from cybercrime_check.cli.schema import SCHEMAS
 from cybercrime_check.files.schema import schema_json
 from tests.paths import EXPECTED, LAWS, ROOT
 
@@ -56,7 +57,7 @@ def test_cli_checkers_lists_builtins(capsys: pytest.CaptureFixture[str]) -> None
     assert len({c["id"] for c in data["checkers"]}) >= 10
 
 
-@pytest.mark.parametrize("which", ["law", "verdict", "expected"])
+@pytest.mark.parametrize("which", SCHEMAS)
 def test_committed_schema_matches_model(which: str) -> None:
     committed = (ROOT / "docs" / "schema" / f"{which}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_json(which), f"run: cybercrime-check schema {which} > docs/schema/{which}.schema.json"

@@ -23,7 +23,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("evaluate", help="evaluate law files and print the verdict")
     p.add_argument("files", nargs="+", metavar="FILE")
     evaluation_options(p)
-    p.add_argument("--format", choices=["text", "json", "markdown", "csv", "html"], default="text")
+    p.add_argument("--format", choices=["text", "json", "markdown", "csv", "html", "sarif"], default="text")
     output_option(p)
     numbering_option(p)
     p.add_argument(
@@ -33,19 +33,41 @@ def add_parser(sub: Any) -> None:
         help="exit 1 if a non-compliant finding at or above SEVERITY exists, or a verdict is incomplete",
     )
     p.add_argument("--all", action="store_true", help="text/markdown: also list compliant findings")
+    p.add_argument(
+        "--review",
+        metavar="FILE",
+        default=None,
+        help="a review file: findings a reviewer accepted, disputed or waived are marked (never hidden); "
+        "--fail-on ignores only waivers that have not expired",
+    )
+    p.add_argument("--ignore-reviews", action="store_true", help="show the raw verdict even when --review is given")
+    p.add_argument(
+        "--baseline",
+        metavar="VERDICT_JSON",
+        default=None,
+        help="a verdict saved earlier (--format json, one law): list only findings new or worse than in it",
+    )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..engine.evaluation import evaluate
+    from ..engine.evaluation import default_as_of, evaluate
     from ..engine.registry import build_registry
+    from ..engine.review import apply_reviews, load_reviews, waived
     from ..engine.verdict import SEVERITY_RANK
+    from ..errors import UsageError
     from ..files.loader import load_laws
+    from ..reports.baseline import against_baseline, load_baseline
     from ..reports.render import render_verdicts
 
     files = input_files(args.files)
-    check_outputs(files, [("-o", args.output)])
+    extra = [x for x in (args.review, args.baseline) if x]
+    check_outputs([*files, *extra], [("-o", args.output)])
+    reviews = load_reviews(args.review) if args.review and not args.ignore_reviews else None
+    baseline = load_baseline(args.baseline) if args.baseline else None
     laws = load_laws(files)
+    if baseline is not None and len(laws) != 1:
+        raise UsageError("--baseline compares one law with its earlier verdict; give one law file")
     registry = build_registry(third_party=not args.no_plugins)
     verdicts = [
         evaluate(
@@ -58,10 +80,23 @@ def run(args: argparse.Namespace) -> int:
         )
         for law in laws
     ]
+    if reviews is not None:
+        today = args.as_of or default_as_of()
+        applied = [apply_reviews(v, reviews, today) for v in verdicts]
+        verdicts = [r.verdict for r in applied]
+        for r in applied:
+            for review in r.unmatched:
+                print(f"cybercrime-check: review matches no finding: {review.finding.label()}", file=sys.stderr)
+    if baseline is not None:
+        verdicts = [against_baseline(verdicts[0], baseline, args.baseline)]
     if args.format == "html":
         from ..reports.html import render_html
 
         text = render_html(list(zip(laws, verdicts, strict=True)), both_numberings=args.both_numberings)
+    elif args.format == "sarif":
+        from ..reports.sarif import render_sarif
+
+        text = render_sarif(verdicts, registry)
     else:
         text = render_verdicts(verdicts, args.format, show_all=args.all, laws=laws)
     write_output(text, args.output)
@@ -72,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         limit = SEVERITY_RANK[args.fail_on]
         for v in verdicts:
-            if any(f.status == "non_compliant" and SEVERITY_RANK[f.severity] >= limit for f in v.findings):
+            if any(
+                f.status == "non_compliant" and SEVERITY_RANK[f.severity] >= limit and not waived(f) for f in v.findings
+            ):
                 return EXIT_FAILED
     return EXIT_OK

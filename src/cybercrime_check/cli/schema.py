@@ -8,7 +8,7 @@ from typing import Any
 
 from ._args import EXIT_OK
 
-SCHEMAS = ("law", "verdict", "expected", "request", "decision", "exposure")
+SCHEMAS = ("law", "verdict", "expected", "request", "decision", "exposure", "review", "treaty-status")
 
 
 def add_parser(sub: Any) -> None:

@@ -1,12 +1,14 @@
 """JSON Schemas published for editors and other tools (law file, verdict, expected findings, request,
-decision, exposure map)."""
+decision, exposure map, review file, treaty status file)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-SCHEMA_BASE = "https://cybercrime-check.invalid/schema/"
+SCHEMA_FILE = "{which}.schema.json"
+"""The schema's ``$id``: its own file name, resolved against wherever it is read from (``docs/schema/`` in the
+repository, or beside a file written by ``cybercrime-check schema``), so the reference always resolves."""
 
 
 def schema(which: str) -> dict[str, Any]:
@@ -19,7 +21,7 @@ def schema(which: str) -> dict[str, Any]:
         from ..engine.verdict import Verdict
 
         data = Verdict.model_json_schema(by_alias=True, mode="serialization")
-        title = "cybercrime-check verdict (cybercrime-check/verdict/1)"
+        title = "cybercrime-check verdict (cybercrime-check/verdict/2)"
     elif which == "expected":
         from ..engine.expected import ExpectedFile
 
@@ -40,15 +42,37 @@ def schema(which: str) -> dict[str, Any]:
 
         data = ExposureMap.model_json_schema(by_alias=True, mode="serialization")
         title = "cybercrime-check exposure map (cybercrime-check/exposure/1)"
+    elif which == "review":
+        from ..engine.review import ReviewFile
+
+        data = ReviewFile.model_json_schema(by_alias=True)
+        title = "cybercrime-check review file (cybercrime-check/review/1)"
+    elif which == "treaty-status":
+        from ..model.treaty import TreatyStatus
+
+        data = TreatyStatus.model_json_schema(by_alias=True)
+        title = "cybercrime-check treaty status file (cybercrime-check/treaty-status/1)"
     else:  # pragma: no cover - argparse restricts choices
         raise ValueError(which)
+    data = _any_of(data)
     # Editors see the file's own "# yaml-language-server" comment, not a $schema key.
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_BASE + which,
+        "$id": SCHEMA_FILE.format(which=which),
         **data,
         "title": title,
     }
+
+
+def _any_of(node: Any) -> Any:
+    """``oneOf`` as ``anyOf`` throughout: the unions of the models ('unspecified' or a date, a word or a list)
+    are alternatives, and a JSON Schema validator, which does not check ``format: date``, would otherwise find
+    'unspecified' matching two of them and refuse it."""
+    if isinstance(node, dict):
+        return {("anyOf" if k == "oneOf" else k): _any_of(v) for k, v in node.items() if k != "discriminator"}
+    if isinstance(node, list):
+        return [_any_of(v) for v in node]
+    return node
 
 
 def schema_json(which: str) -> str:

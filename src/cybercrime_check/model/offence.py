@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, StrictBool, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, StrictStr, model_validator
 
 from .fields import (
     Confidence,
@@ -226,7 +226,7 @@ class Term(Model):
 
 
 TermList = Annotated[
-    Annotated[tuple[Annotated[Term, BeforeValidator(_term_in)], ...], ListTag]
+    Annotated[tuple[Annotated[Term, BeforeValidator(_term_in, json_schema_input_type=StrictStr | Term)], ...], ListTag]
     | Annotated[Literal["unspecified"], WordTag],
     word_or_list_discriminator(),
 ]

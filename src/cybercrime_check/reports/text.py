@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..engine.review import review_words
 from ..engine.verdict import DIMENSIONS, SEVERITY_RANK, Finding, Verdict
 from ..errors import one_line
 from ..model.wording import article_label, words
@@ -41,6 +42,16 @@ def render_text(v: Verdict, *, show_all: bool = False) -> str:
     ]
     if not v.complete:
         lines.append("INCOMPLETE: a checker failed; see the ERROR findings.")
+    for t in v.treaties:
+        lines.append(f"Treaty: {v.law.jurisdiction} is {term(t.words)} ({t.confidence})")
+    if v.baseline is not None:
+        b = v.baseline
+        lines.append(
+            f"Baseline {term(b.file)} (as of {b.as_of.isoformat()}): {b.shown} new or worse listed, {b.hidden} "
+            f"unchanged left out, {b.resolved} of its findings no longer appear."
+        )
+    for label in v.unmatched_reviews:
+        lines.append(f"Review matches no finding: {term(label)}")
     lines.append("")
     lines.append("Summary")
     for row in v.summary.by_dimension:
@@ -60,6 +71,9 @@ def render_text(v: Verdict, *, show_all: bool = False) -> str:
                 f"  [{STATUS_LABEL[f.status]}, {f.severity}] {where} -> {term(articles_text(f))}; {principles}"
             )
             lines.append(f"      {term(f.reason)}")
+            said = review_words(f)
+            if said:
+                lines.append(f"      Review: {term(said)}")
             if f.confidence in ("weak", "unconfirmed"):
                 lines.append(f"      (confidence: {f.confidence})")
         if hidden:
