@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,18 @@ TN = LAWS / "tn-decree-law-2022-54.yaml"
 def _critical_key() -> dict[str, object]:
     v = evaluate(load_law(TN), as_of=AS_OF, third_party=False)
     f = next(f for f in v.findings if f.status == "non_compliant" and f.severity == "critical")
-    key = {"law": v.law.id, "provision": f.provision.provision_id, "checker": f.checker, "rule": f.rule}
+    key: dict[str, object] = {
+        "law": v.law.id,
+        "provision": f.provision.provision_id,
+        "checker": f.checker,
+        "rule": f.rule,
+    }
     if f.provision.limb:
         key["limb"] = f.provision.limb
     return key
 
 
-def _review_file(tmp_path: Path, expires: str, extra: list[dict[str, object]] | None = None) -> Path:
+def _review_file(tmp_path: Path, expires: str, extra: Sequence[Mapping[str, object]] | None = None) -> Path:
     reviews = [
         {
             "finding": _critical_key(),
