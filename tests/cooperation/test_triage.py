@@ -57,7 +57,10 @@ def request(**changes: Any) -> AssistanceRequest:
         "requesting_state": "TN",
         "requested_state": "NL",
         "date": "2026-01-15",
-        "legal_basis": "un_convention",
+        # A bilateral treaty (not modelled) keeps the other grounds' tests free of treaty status; the legal-basis
+        # tests below name the Conventions.
+        "legal_basis": "bilateral_treaty",
+        "treaty": "TN-NL mutual legal assistance treaty (test)",
         "offence": {"law": "tn", "offence": "access"},
         "conduct": "Breaking into a server.",
         "measures": ["stored_data"],
@@ -138,11 +141,13 @@ def test_plain_cybercrime_request_is_assisted_and_cites_both_sides() -> None:
 
 
 def test_legal_basis() -> None:
-    assert ground(decide(request(legal_basis="unspecified")), "legal_basis").effect == "need_information"
-    assert "65" in refs(ground(decide(request()), "legal_basis"))
-    g = ground(decide(request(legal_basis="none")), "legal_basis")
+    assert ground(decide(request(legal_basis="unspecified", treaty=None)), "legal_basis").effect == "need_information"
+    assert "65" in refs(ground(decide(request(legal_basis="un_convention", treaty=None)), "legal_basis"))
+    g = ground(decide(request(legal_basis="none", treaty=None)), "legal_basis")
     assert g.effect == "assist_with_conditions" and g.conditions
-    g = ground(decide(request(legal_basis="none", measures=["extradition"], data_categories=[])), "legal_basis")
+    g = ground(
+        decide(request(legal_basis="none", treaty=None, measures=["extradition"], data_categories=[])), "legal_basis"
+    )
     assert g.effect == "need_information" and "without a treaty" in g.missing[0]
     assert (
         ground(decide(request(legal_basis="bilateral_treaty", treaty="TN-NL 2001")), "legal_basis").effect == "assist"
@@ -152,8 +157,12 @@ def test_legal_basis() -> None:
 # --- scope ---------------------------------------------------------------------------------------
 
 
+UNCC: dict[str, Any] = {"legal_basis": "un_convention", "treaty": None}
+"""The scope ground reads the request's basis: these requests rely on the Convention."""
+
+
 def test_scope_serious_crime_and_outside() -> None:
-    g = ground(decide(request(offence={"law": "tn", "offence": "news"})), "scope")
+    g = ground(decide(request(offence={"law": "tn", "offence": "news"}, **UNCC)), "scope")
     assert g.effect == "assist" and refs(g) == ["35(1)(c)", "2(h)"]
     # the ground is only as sure as the weaker of the two citations in policies/
     from cybercrime_check.engine.catalogue import CATALOGUE_TO_DATA, catalogue
@@ -167,23 +176,23 @@ def test_scope_serious_crime_and_outside() -> None:
         )
     )
     assert g.confidence == weakest
-    g = ground(decide(request(offence={"law": "tn", "offence": "petty"})), "scope")
+    g = ground(decide(request(offence={"law": "tn", "offence": "petty"}, **UNCC)), "scope")
     assert g.effect == "may_refuse" and "no obligation" in g.reason
     g = ground(decide(request(offence={"law": "tn", "offence": "petty"}, legal_basis="bilateral_treaty")), "scope")
     assert g.effect == "assist" and "not assess" in g.reason
-    g = ground(decide(request(offence={"law": "tn", "offence": "agg"})), "scope")
+    g = ground(decide(request(offence={"law": "tn", "offence": "agg"}, **UNCC)), "scope")
     assert g.effect == "need_information" and "aggravated" in g.missing[0]
 
 
 def test_scope_extradition_reaches_convention_offences_only() -> None:
-    d = decide(request(offence={"law": "tn", "offence": "news"}, measures=["stored_data", "extradition"]))
+    d = decide(request(offence={"law": "tn", "offence": "news"}, measures=["stored_data", "extradition"], **UNCC))
     g = ground(d, "scope", "extradition")
     assert g.effect == "may_refuse" and g.measures == ("extradition",)
     assert {m.measure: m.outcome for m in d.measures}["extradition"] == "may_refuse"
 
 
 def test_scope_renumbers_in_the_draft_text() -> None:
-    g = ground(decide(request(), convention="uncc-draft-2024-02"), "scope")
+    g = ground(decide(request(**UNCC), convention="uncc-draft-2024-02"), "scope")
     assert refs(g) == ["35(1)(b)", "6"]
     assert all(a.version == "uncc-draft-2024-02" for a in g.convention)
 

@@ -55,6 +55,9 @@ class StateStatus(Model):
     """The instrument by which the state consented to be bound, or ``none``."""
     in_force: DateOrUnspecified | Literal["none"] = "none"
     """When the treaty entered into force *for this state*; ``none`` while it has not."""
+    party_by: date | None = None
+    """A day on which a source shows the state a party, when the day the treaty entered into force for it is not
+    known (e.g. listed among the contracting states of a depositary notification)."""
     withdrawn: DateOrUnspecified | None = None
     """When a denunciation took effect, if the state left."""
     reservations: tuple[Reservation, ...] = ()
@@ -158,6 +161,14 @@ def standing_on(treaty: TreatyStatus, state: str, day: date) -> TreatyStanding:
     if row is not None:
         if isinstance(row.withdrawn, date) and row.withdrawn <= day:
             return result("not_party", f"withdrew from the {treaty.short_title} ({row.withdrawn})", row.confidence, row)
+        if row.party_by is not None and row.party_by <= day and not isinstance(row.in_force, date):
+            return result(
+                "party",
+                f"a party to the {treaty.short_title} (shown as one on {row.party_by}; the day it entered into force "
+                "for it is not recorded)",
+                row.confidence,
+                row,
+            )
         if isinstance(row.in_force, date) and row.in_force <= day:
             return result(
                 "party",

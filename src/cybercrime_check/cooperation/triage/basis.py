@@ -3,8 +3,10 @@ whether the requesting state's offence was in force on the day of the request.""
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 
+from ...model.treaty import TreatyStatus, standing_on
 from ...model.wording import category_words
 from .decision import Ground
 from .facts import Context, OffenceFacts
@@ -12,8 +14,22 @@ from .facts import Context, OffenceFacts
 # --- the grounds -------------------------------------------------------------------------------
 
 
-def legal_basis_ground(ctx: Context, basis: str, treaty: str | None, extradition: bool) -> Ground:
-    """On what the request relies, and whether that basis needs checking."""
+TREATIES = {"un_convention": "uncc", "budapest_convention": "ets-185"}
+"""Which treaty status file each legal basis is judged by."""
+
+
+def legal_basis_ground(
+    ctx: Context,
+    basis: str,
+    treaty: str | None,
+    extradition: bool,
+    requesting: str = "",
+    requested: str = "",
+    day: date | None = None,
+    category: str = "unspecified",
+) -> Ground:
+    """On what the request relies, and whether that treaty binds both states on the request's date
+    (``policies/treaties``); a reservation of the requested state that narrows the offence is applied."""
     concepts = ["cooperation.general"]
     if basis == "unspecified":
         return ctx.ground(
@@ -23,6 +39,10 @@ def legal_basis_ground(ctx: Context, basis: str, treaty: str | None, extradition
             concepts,
             missing=("legal_basis: the treaty or other legal basis the request relies on",),
         )
+    if basis in TREATIES and day is not None and requesting and requested:
+        status = ctx.catalogue.treaties.get(TREATIES[basis])
+        if status is not None:
+            return _treaty_ground(ctx, status, requesting, requested, day, category, concepts)
     if basis == "un_convention":
         return ctx.ground(
             "legal_basis",
@@ -207,4 +227,59 @@ def offence_in_force_ground(ctx: Context, off: OffenceFacts, not_yet: bool, when
         principles=("legality",),
         missing=("offence: the provision that applied when the conduct took place, and the date of the conduct",),
         data=(off.confidence,),
+    )
+
+
+def _treaty_ground(
+    ctx: Context,
+    status: TreatyStatus,
+    requesting: str,
+    requested: str,
+    day: date,
+    category: str,
+    concepts: list[str],
+) -> Ground:
+    """The legal-basis ground when the treaty's status is on file: both parties, not both bound, or not known."""
+    if status.id == "uncc":
+        concepts = [*concepts, "final.entry_into_force"]
+    a, b = standing_on(status, requesting, day), standing_on(status, requested, day)
+    said = f"{requesting} is {a.words}; {requested} is {b.words}"
+    data = (a.confidence, b.confidence)
+    if a.standing == "party" and b.standing == "party":
+        narrowing = [
+            r
+            for r in b.reservations
+            if category in r.categories and ("dual_criminality" in r.affects or "scope" in r.affects)
+        ]
+        conditions = tuple(
+            f"{requested} made a {r.kind} to Art {r.article} ({r.summary.rstrip('.')}): the offence counts only as "
+            "that narrowing allows."
+            for r in narrowing
+        )
+        return ctx.ground(
+            "legal_basis",
+            "assist_with_conditions" if conditions else "assist",
+            f"The request relies on the {status.short_title}, which binds both states on {day}: {said}.",
+            concepts,
+            conditions=conditions,
+            data=data,
+        )
+    if "unknown" in (a.standing, b.standing):
+        return ctx.ground(
+            "legal_basis",
+            "need_information",
+            f"The request relies on the {status.short_title}; whether it binds both states on {day} is not recorded "
+            f"({said}).",
+            concepts,
+            missing=(f"legal_basis: whether both states were parties to the {status.short_title} on {day}",),
+            data=data,
+        )
+    return ctx.ground(
+        "legal_basis",
+        "assist_with_conditions",
+        f"The request relies on the {status.short_title}, which does not bind both states on {day} ({said}), so "
+        "assistance can rest only on the requested state's own law and reciprocity.",
+        concepts,
+        conditions=("Assist only as the requested state's law allows assistance without a treaty (reciprocity).",),
+        data=data,
     )

@@ -94,7 +94,7 @@ class Triager:
         }
         self.offence_facts = lru_cache(maxsize=4096)(self._offence_facts)
         self._expression = lru_cache(maxsize=64)(self._expression_findings)
-        self.legal_basis = self._cached(legal_basis_ground, 64)
+        self.legal_basis = self._cached(legal_basis_ground, 4096)
         self.scope = self._cached(scope_ground, GROUND_CACHE)
         self.in_force = self._cached(offence_in_force_ground, 256)
         self.dual = self._cached(dual_criminality_ground, GROUND_CACHE)
@@ -245,7 +245,15 @@ class Triager:
         data_measures = extradition is False or len(measures) > 1
         t = request.target
         return (
-            *self.legal_basis(request.legal_basis, request.treaty, extradition),
+            *self.legal_basis(
+                request.legal_basis,
+                request.treaty,
+                extradition,
+                request.requesting_state,
+                request.requested_state,
+                day,
+                off.category,
+            ),
             *self.scope(off, request.legal_basis, extradition),
             *self._in_force(off, day, extradition),
             *self._dual_criminality(off, jur, measures),
