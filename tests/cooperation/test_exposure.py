@@ -92,3 +92,23 @@ def test_corpus_map_and_csv_cover_every_pair() -> None:
     assert {(r[0], r[1]) for r in rows} == {(c.requesting, c.requested) for c in m.cells}
     assert m.to_json() == exposure_map(load_laws([LAWS]), as_of=AS_OF).to_json()
     assert "not legal advice" in m.disclaimer
+
+
+def test_exposure_restricted_to_pairs_bound_by_a_treaty() -> None:
+    from datetime import date
+
+    from cybercrime_check import load_laws
+    from cybercrime_check.cooperation.exposure import exposure_map
+    from tests.paths import LAWS
+
+    laws = load_laws([LAWS])
+    day = date(2026, 11, 29)
+    full = exposure_map(laws, as_of=day)
+    ets = exposure_map(laws, as_of=day, instrument="ets-185")
+    assert 0 < len(ets.cells) < len(full.cells)
+    assert all("Budapest Convention (ETS 185)" in c.legal_bases for c in ets.cells)
+    assert ets.instrument == "ets-185" and ets.notes[0].startswith("Restricted to pairs")
+    # The UN Convention was not in force as of its file's date: no pair is bound by it.
+    assert exposure_map(laws, as_of=date(2026, 3, 1), instrument="uncc").cells == ()
+    gb_de = next(c for c in full.cells if (c.requesting, c.requested) == ("GB", "DE"))
+    assert gb_de.legal_bases == ("Budapest Convention (ETS 185)",)

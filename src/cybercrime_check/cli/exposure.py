@@ -23,6 +23,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--as-of", type=iso_date, default=None, help="the day whose law applies (triage: when a request has no date)"
     )
+    p.add_argument(
+        "--instrument",
+        choices=["uncc", "ets-185", "cets-224"],
+        default=None,
+        help="keep only pairs of states both bound by this treaty on the --as-of date (policies/treaties)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -34,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     files = input_files(args.laws)
     check_outputs(files, [("-o", args.output)])
     laws = load_laws(files)
-    m = exposure_map(laws, convention=args.convention, as_of=args.as_of)
+    m = exposure_map(laws, convention=args.convention, as_of=args.as_of, instrument=args.instrument)
     if args.format == "json":
         text = m.to_json()
     elif args.format == "html":

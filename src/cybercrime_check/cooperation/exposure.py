@@ -79,6 +79,9 @@ class ExposureCell(Model):
     requested_name: ShortText
     label: ExposureLabel
     offences: tuple[ExposedOffence, ...] = ()
+    legal_bases: tuple[ShortText, ...] = ()
+    """The treaties in force between the two states on the map's date (from ``policies/treaties``): where a
+    request can rest on a treaty rather than on reciprocity alone."""
 
 
 class LawCoverage(Model):
@@ -99,6 +102,8 @@ class ExposureMap(Model):
     states: tuple[ShortText, ...]
     laws: tuple[LawCoverage, ...]
     cells: tuple[ExposureCell, ...]
+    instrument: ShortText | None = None
+    """When the map is restricted to pairs both bound by one treaty on its date: that treaty's id."""
     library_version: ShortText = __version__
 
     model_config = Model.model_config | {"populate_by_name": True}
@@ -131,11 +136,13 @@ def exposure_map(
     convention: str = DEFAULT_VERSION,
     as_of: date | None = None,
     cat: Catalogue | None = None,
+    instrument: str | None = None,
 ) -> ExposureMap:
     """The exposure map of ``laws`` as they stood on ``as_of`` (default: today).
 
     A state with several modelled laws counts all of them; provisions not in force on the day
-    (repealed, not yet in force) are left out, as in :meth:`NationalLaw.as_of`.
+    (repealed, not yet in force) are left out, as in :meth:`NationalLaw.as_of`. With ``instrument`` (a treaty
+    status id such as 'uncc' or 'ets-185'), only pairs of states both bound by it on the day are kept.
     """
     from ..engine.evaluation import default_as_of
     from .triage.facts import Context
@@ -154,10 +161,25 @@ def exposure_map(
         s: [(law, oid, reasons, label) for law in by_state[s] for oid, reasons, label in _speech_offences(law, ctx)]
         for s in states
     }
+    from ..model.treaty import standing_on
+
+    treaties = cat.treaties
+    restrict = cat.treaty(instrument) if instrument is not None else None
+    parties = {
+        t: {s for s in states if standing_on(treaty, s, day).standing == "party"} for t, treaty in treaties.items()
+    }
+    unknown = (
+        {s for s in states if standing_on(restrict, s, day).standing == "unknown"} if restrict is not None else set()
+    )
     cells = []
+    left_out = unrecorded = 0
     for a in states:
         for b in states:
             if a == b:
+                continue
+            if restrict is not None and not {a, b} <= parties[restrict.id]:
+                left_out += 1
+                unrecorded += bool({a, b} & unknown)
                 continue
             offences = tuple(_exposed(law, oid, reasons, label, views[b]) for law, oid, reasons, label in exposed[a])
             cells.append(
@@ -168,6 +190,7 @@ def exposure_map(
                     requested_name=state_name(b),
                     label=_label(offences),
                     offences=offences,
+                    legal_bases=tuple(treaties[t].short_title for t in sorted(treaties) if {a, b} <= parties[t]),
                 )
             )
     threshold = cat.parameters.serious_crime_threshold.value
@@ -176,7 +199,19 @@ def exposure_map(
         convention=convention,
         threshold=str(threshold),
         articles=Context(cat, convention).articles(CONCEPTS),
+        instrument=instrument,
         notes=(
+            *(
+                (
+                    f"Restricted to pairs of states both bound by the {restrict.short_title} on {day}: "
+                    f"{len(cells)} kept, {left_out} left out ({unrecorded} of them because a state's status under "
+                    f"it is not recorded; its file is current to {restrict.as_of}).",
+                )
+                if restrict is not None
+                else ()
+            ),
+            "legal_bases lists the treaties in force between the two states on the map's date (policies/treaties); "
+            "an empty list means a request could rest only on reciprocity or a treaty not modelled.",
             "A cell's label is the worst case among its offences: dual_criminality_met where the requested state's "
             "modelled law criminalises conduct of the same category, whatever the offence is called.",
             "dual_criminality_unknown: no counterpart in the requested state's modelled laws; absence from a model "
@@ -241,14 +276,16 @@ CSV_COLUMNS = (
     "source_url",
     "confidence",
     "reasons",
+    "legal_bases",
 )
 
 
 def exposure_csv_rows(m: ExposureMap) -> Iterable[tuple[str, ...]]:
     """One row per (cell, offence); a cell without offences still gets one row, so every pair appears."""
     for cell in m.cells:
+        bases = "; ".join(cell.legal_bases)
         if not cell.offences:
-            yield (cell.requesting, cell.requested, cell.label, *[""] * (len(CSV_COLUMNS) - 3))
+            yield (cell.requesting, cell.requested, cell.label, *[""] * (len(CSV_COLUMNS) - 4), bases)
         for o in cell.offences:
             yield (
                 cell.requesting,
@@ -264,4 +301,5 @@ def exposure_csv_rows(m: ExposureMap) -> Iterable[tuple[str, ...]]:
                 o.source_url or "",
                 o.confidence,
                 " | ".join(o.reasons),
+                bases,
             )

@@ -18,7 +18,7 @@ from pydantic import Field
 
 from .._version import __version__
 from ..checkers import BUILTIN
-from ..engine.catalogue import catalogue
+from ..engine.catalogue import Catalogue, catalogue
 from ..engine.verdict import DISCLAIMER, SEVERITY_RANK, VIOLATIONS, Severity, Status, Verdict, worst_status
 from ..model.fields import ISODate, Model, ShortText, Text
 from ..model.wording import country_name
@@ -64,6 +64,9 @@ class Row(Model):
     law_ids: tuple[ShortText, ...]
     principles: tuple[Cell, ...]
     red_lines: tuple[Cell, ...]
+    un_convention: ShortText = "unknown"
+    """The state's standing under the UN Convention against Cybercrime on the comparison's date (party,
+    consented, signatory, not party, unknown, or not in force), from ``policies/treaties/uncc.yaml``."""
 
 
 class Column(Model):
@@ -185,6 +188,7 @@ def comparison_from_digests(digests: Sequence[Digest], verdicts: tuple[Verdict, 
                 law_ids=tuple(d.law_id for d in group),
                 principles=cells(by_principle, principle_keys),
                 red_lines=cells(by_red_line, red_line_keys),
+                un_convention=_standing(cat, code, group[0].as_of),
             )
         )
     first = ordered[0]
@@ -207,3 +211,10 @@ def comparison_from_digests(digests: Sequence[Digest], verdicts: tuple[Verdict, 
         rows=tuple(rows),
         verdicts=verdicts,
     )
+
+
+def _standing(cat: Catalogue, state: str, day: date) -> str:
+    from ..model.treaty import standing_on
+
+    status = cat.treaties.get("uncc")
+    return standing_on(status, state, day).standing.replace("_", " ") if status is not None else "unknown"

@@ -173,18 +173,19 @@ def render_comparison_markdown(c: Comparison) -> str:
         "- Each cell counts violations first: ✗ (non-compliant) or ◐ (partially compliant), their number and the "
         "worst severity. Without violations: ⇄ offences open to cross-border evidence gathering, ! a checker error, "
         "? data gaps (the data does not allow a conclusion: never a pass), ✓ compliant, – not applicable, · no "
-        "finding. A column marked (not tested) is a principle no checker that ran tests.",
+        "finding. A column marked (not tested) is a principle no checker that ran tests. The UN Convention column "
+        "is the state's standing under it on the date (policies/treaties).",
     ]
     for title, columns, attr in (
         ("By principle", c.principle_columns, "principles"),
         ("By red line", c.red_line_columns, "red_lines"),
     ):
         heads = [md(col.label) + ("" if col.tested else " (not tested)") for col in columns]
-        out += ["", f"## {title}", "", "| Jurisdiction | " + " | ".join(heads) + " |"]
-        out.append("|---" * (len(columns) + 1) + "|")
+        out += ["", f"## {title}", "", "| Jurisdiction | UN Convention | " + " | ".join(heads) + " |"]
+        out.append("|---" * (len(columns) + 2) + "|")
         for row in c.rows:
             marks = (cell_text(x) for x in getattr(row, attr))
-            out.append(f"| {md(row.name)} ({row.jurisdiction}) | " + " | ".join(marks) + " |")
+            out.append(f"| {md(row.name)} ({row.jurisdiction}) | {row.un_convention} | " + " | ".join(marks) + " |")
     out += ["", "## Findings behind the cells", ""]
     labels = {col.key: col.label for col in (*c.principle_columns, *c.red_line_columns)}
     for row in c.rows:
