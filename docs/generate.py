@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -149,6 +150,67 @@ def coverage_page() -> str:
     return "\n".join(out) + "\n"
 
 
+def corpus_page() -> str:
+    """Per jurisdiction: what is modelled, how much rests on primary text, treaty status, and what is missing."""
+    from datetime import date
+
+    from cybercrime_check import load_laws
+    from cybercrime_check.engine.catalogue import catalogue
+    from cybercrime_check.model.treaty import standing_on
+    from cybercrime_check.model.wording import country_name
+
+    cat = catalogue()
+    laws = sorted(load_laws([ROOT / "examples" / "laws"]), key=lambda law: (law.jurisdiction, law.id))
+    expected = sorted((ROOT / "examples" / "expected").glob("*.yaml"))
+    import yaml
+
+    expectations: dict[str, int] = {}
+    for path in expected:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        expectations[data["law_id"]] = expectations.get(data["law_id"], 0) + len(data["expectations"])
+    day = date(2026, 11, 29)
+    by_state: dict[str, list[Any]] = {}
+    for law in laws:
+        by_state.setdefault(law.jurisdiction, []).append(law)
+    total = sum(len(list(law.provisions())) for law in laws)
+    primary = sum(1 for law in laws for p in law.provisions() if p.confidence == "primary")
+
+    def cites_primary(law: Any, p: Any) -> bool:
+        kinds = {s.id: s.confidence for s in law.sources}
+        return any(kinds.get(ref) == "primary" for ref in p.sources)
+
+    backed = sum(1 for law in laws for p in law.provisions() if cites_primary(law, p))
+    out = ["# Coverage of the bundled laws", "", GENERATED.strip(), ""]
+    out += [
+        f"{len(by_state)} jurisdictions, {len(laws)} instruments, {total} modelled provisions: {backed} "
+        f"({backed * 100 // max(total, 1)}%) cite a primary text (the law itself or an official translation), and "
+        f"{primary} ({primary * 100 // max(total, 1)}%) rest on primary text for every fact they record; "
+        f"{sum(expectations.values())} expert expectations in {len(expected)} expected-findings files. Treaty "
+        f"status is as of {day} from `policies/treaties/` (each file says how current it is).",
+        "",
+        "What is missing: a law models only the provisions listed (see each file's `coverage`, `powers_coverage` "
+        "and `scope_note`); an offence absent from a model may still exist in the law.",
+        "",
+        "| Jurisdiction | Instruments | Provisions | Cite primary text | All facts primary | Expectations | "
+        "UN Convention | Budapest (ETS 185) | What the models leave out |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for code, group in sorted(by_state.items()):
+        provisions = [p for law in group for p in law.provisions()]
+        prim = sum(1 for p in provisions if p.confidence == "primary")
+        cited = sum(1 for law in group for p in law.provisions() if cites_primary(law, p))
+        uncc = standing_on(cat.treaty("uncc"), code, day)
+        ets = standing_on(cat.treaty("ets-185"), code, day)
+        partial = [law.id for law in group if law.coverage != "complete" or law.powers_coverage not in ("complete",)]
+        left = f"selected provisions only: {', '.join(f'`{i}`' for i in partial)}" if partial else "none recorded"
+        out.append(
+            f"| {country_name(code)} ({code}) | {', '.join(f'`{law.id}`' for law in group)} | {len(provisions)} | "
+            f"{cited} | {prim} | {sum(expectations.get(law.id, 0) for law in group)} | "
+            f"{uncc.standing.replace('_', ' ')} | {ets.standing.replace('_', ' ')} | {left} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 def schema_page(which: str, title: str) -> Callable[[], str]:
     def page() -> str:
         from cybercrime_check.files.schema import schema as schema_dict
@@ -205,6 +267,7 @@ TEXT_PAGES: dict[str, Callable[[], str]] = {
     "reference/checkers.md": checkers_page,
     "reference/convention.md": convention_page,
     "reference/coverage.md": coverage_page,
+    "reference/corpus.md": corpus_page,
     "reference/law-schema.md": schema_page("law", "Law file schema"),
     "reference/verdict-schema.md": schema_page("verdict", "Verdict schema"),
 }
