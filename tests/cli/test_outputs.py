@@ -197,7 +197,8 @@ def test_a_full_disk_is_one_line(fmt: str, capsys: Capture) -> None:
     _one_line_exit_2(code, capsys, "No space left")
 
 
-def test_a_closed_standard_output_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: Capture) -> None:
+def test_a_closed_standard_output_is_one_line(capsys: Capture, monkeypatch: pytest.MonkeyPatch) -> None:
+    # capsys before monkeypatch: monkeypatch undoes its change last, so it cannot restore capsys's closed stream
     monkeypatch.setattr(sys, "stdout", None)
     _one_line_exit_2(main(["evaluate", str(TN)]), capsys, "standard output", "closed")
 
@@ -222,7 +223,7 @@ class _BrokenPipe:
     ],
 )
 def test_a_broken_standard_output_is_one_line(
-    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: Capture
+    command: list[str], capsys: Capture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "stdout", _BrokenPipe())
     _one_line_exit_2(main(command), capsys, "standard output", "Broken pipe")

@@ -21,7 +21,7 @@ from ..checkers import BUILTIN
 from ..engine.catalogue import Catalogue, catalogue
 from ..engine.verdict import DISCLAIMER, SEVERITY_RANK, VIOLATIONS, Severity, Status, Verdict, worst_status
 from ..model.fields import ISODate, Model, ShortText, Text
-from ..model.wording import country_name
+from ..model.wording import country_name, words
 
 BUILTIN_IDS = frozenset(c.id for c in BUILTIN)
 
@@ -217,4 +217,4 @@ def _standing(cat: Catalogue, state: str, day: date) -> str:
     from ..model.treaty import standing_on
 
     status = cat.treaties.get("uncc")
-    return standing_on(status, state, day).standing.replace("_", " ") if status is not None else "unknown"
+    return words(standing_on(status, state, day).standing) if status is not None else "unknown"

@@ -28,7 +28,8 @@ from ._base import _OPTIONAL_TEXT, _TRI, SOURCE_ID, _choices, _pick, _prose, _pr
 
 # --- penalties and offences --------------------------------------------------
 
-_IMPRISONMENT_KIND = st.sampled_from(("unspecified", "none", "range", "range", "term"))
+# "none" twice: fine-only speech offences are common in practice, and some rules only apply to them
+_IMPRISONMENT_KIND = st.sampled_from(("unspecified", "none", "none", "range", "range", "term"))
 _MIN_TERM = st.one_of(st.sampled_from(("unspecified", "none")), durations(5))
 _MAX_TERM = st.one_of(st.sampled_from(("unspecified", "none", "life")), durations())
 _FINE_KIND = st.sampled_from(("unspecified", "none", "amounts"))
