@@ -7,6 +7,7 @@ same work to do per provision) and get unique ids; nothing here is legal data.
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,11 @@ def scaled_law(n_offences: int, n_powers: int, *, law_id: str = "synthetic") -> 
 
 
 def write_law(path: Path, data: dict[str, Any]) -> Path:
+    """Write ``data`` to ``path``; a law that resolves penalties from a penal code's general part gets the
+    corpus's ``general/`` folder beside it, as the loader expects, so it costs what the real law costs."""
+    general = path.parent / "general"
+    if data.get("general_part") and not general.exists():
+        shutil.copytree(ROOT / "examples" / "laws" / "general", general)
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
 
