@@ -125,6 +125,17 @@ def test_civil_liability_is_no_offence_and_no_serious_crime() -> None:
 # --- severity and exposure ---------------------------------------------------------------------------------
 
 
+def test_liability_only_for_disobeying_a_court_order_is_allowed_whatever_the_penalty() -> None:
+    # Joint Declaration on Freedom of Expression and the Internet (2011) para 2(a): the finding does not rest
+    # on the penalty, so an unrecorded penalty is neither a gap nor evidence.
+    o = offence(category="intermediary_liability", order_required="court")
+    v = evaluate(law([o]), as_of=AS_OF, third_party=False, checkers=["protected-expression"])
+    [f] = [f for f in v.findings if f.rule == "restricts-protected-expression"]
+    assert f.status == "compliant"
+    assert all(e.value != "unspecified" for e in f.evidence)
+    assert status(law([{**o, "order_required": "executive"}]), "protected-expression") == {"non_compliant"}
+
+
 def test_prison_for_defamation_is_critical_at_the_serious_crime_term_or_against_the_press() -> None:
     def severity(o: dict[str, Any]) -> set[str]:
         v = evaluate(law([o]), as_of=AS_OF, third_party=False, checkers=["protected-expression"])
@@ -205,6 +216,19 @@ def test_a_judge_the_executive_controls_is_not_independent() -> None:
     assert status(law(powers=[p]), "safeguards", "authorisation", "p") == {"non_compliant"}
     ok = power(kind="content_interception", authorisation="prior_judicial")
     assert status(law(powers=[ok]), "safeguards", "authorisation", "p") == {"compliant"}
+
+
+def test_a_judge_suffices_whatever_data_the_power_reaches_and_the_finding_says_only_that() -> None:
+    # A judge meets even the Prokuratuur (C-746/18) standard for traffic data, so the unrecorded data
+    # categories are no gap here and must not appear as evidence of a compliant finding.
+    p = power(kind="production_order_other", authorisation="prior_judicial")
+    v = evaluate(law(powers=[p]), as_of=AS_OF, third_party=False, checkers=["safeguards"])
+    [f] = [f for f in v.findings if f.rule == "authorisation"]
+    assert f.status == "compliant"
+    assert all(e.value != "unspecified" for e in f.evidence if e.path != "authority")
+    # With a prosecutor the data categories decide, so they are a gap.
+    q = power(kind="production_order_other", authorisation="prosecutor")
+    assert status(law(powers=[q]), "safeguards", "authorisation", "p") == {"insufficient_information"}
 
 
 def test_unlimited_renewals_and_preservation_by_the_police() -> None:

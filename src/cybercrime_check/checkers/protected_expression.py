@@ -135,6 +135,16 @@ def _per_se(
     )
     what = "makes" if u.offence.liability == "criminal" else "imposes"
     if rule.order_exception and u.offence.order_required == "court":
+        # The exception holds whatever the penalty, so this finding does not rest on imprisonment.
+        finding = finding_for(
+            "restricts-protected-expression",
+            "rights_risk",
+            provision_id=u.id,
+            limb=u.limb_id,
+            concepts=CONCEPTS,
+            principles=("freedom_of_expression", "legitimate_aim"),
+            evidence=[*evidence, (f"{u.path}.order_required", u.offence.order_required)],
+        )
         yield finding(
             "compliant",
             "info",
