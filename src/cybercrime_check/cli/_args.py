@@ -211,6 +211,18 @@ class Sink:
         except OSError as exc:
             raise _output_error(self.name, exc) from None
 
+    def write_bytes(self, data: bytes) -> None:
+        """Write UTF-8 bytes past the text layer (flushed first, so the order holds), when the stream has one."""
+        buffer = getattr(self._stream, "buffer", None)
+        if buffer is None:
+            self.write(data.decode())
+            return
+        try:
+            self._stream.flush()
+            buffer.write(data)
+        except OSError as exc:
+            raise _output_error(self.name, exc) from None
+
     def writelines(self, chunks: Iterable[str]) -> None:
         for chunk in chunks:
             self.write(chunk)
