@@ -57,16 +57,16 @@ class Cell:
 
     ``whole``, ``scoped``: bit ``1 << rank`` per effect of the grounds about the whole request and of those
     about some measures; ``per_measure``: the same per measure, ``_WIDTH`` bits per measure in
-    :data:`MEASURES` order. ``fragment``, ``missing``, ``conditions``: JSON, encoded as UTF-8 once (a line is
-    assembled and written as bytes: joining text that mixes Arabic and ASCII, then encoding it, would cost
-    more than the rest of triage). ``dated``: the texts hold :data:`DAY` where the request's date goes.
+    :data:`MEASURES` order. ``comma_fragment`` (the grounds' JSON after a comma), ``missing``, ``conditions``:
+    JSON, encoded as UTF-8 once (a line is assembled and written as bytes: joining text that mixes Arabic
+    and ASCII, then encoding it, would cost more than the rest of triage). ``dated``: the texts hold
+    :data:`DAY` where the request's date goes.
     """
 
     __slots__ = (
         "comma_fragment",
         "conditions",
         "dated",
-        "fragment",
         "missing",
         "notes",
         "per_measure",
@@ -77,8 +77,7 @@ class Cell:
     )
 
     def __init__(self, grounds: tuple[tuple[Ground, str], ...], dated: bool = False) -> None:
-        self.fragment = ",".join(j for _, j in grounds).encode()
-        self.comma_fragment = b"," + self.fragment if self.fragment else b""
+        self.comma_fragment = ("," + ",".join(j for _, j in grounds)).encode()
         self.whole = self.scoped = self.per_measure = 0
         for g, _ in grounds:
             bit = 1 << STRICTNESS[g.effect]
@@ -98,7 +97,6 @@ class Cell:
     def on(self, day: bytes) -> Cell:
         """This dated cell with the request's date filled in."""
         cell = Cell.__new__(Cell)
-        cell.fragment = self.fragment.replace(_DAY, day)
         cell.comma_fragment = self.comma_fragment.replace(_DAY, day)
         cell.missing = tuple(m.replace(_DAY, day) for m in self.missing) if self.missing else ()
         cell.conditions = tuple(c.replace(_DAY, day) for c in self.conditions) if self.conditions else ()
@@ -172,6 +170,7 @@ class CompiledTriager:
         self.ctx = triager.context
         self.default_day = triager.default_day
         self.convention = triager.convention
+        self._cells: dict[bytes, Cell] = {}
         self._offences: dict[tuple[Any, ...], _Offence] = {}
         self._classes: dict[tuple[Any, ...], int] = {}
         self._views: dict[tuple[str, date], _View] = {}
@@ -209,6 +208,52 @@ class CompiledTriager:
 
     def line_into(self, request: AssistanceRequest, out: list[bytes]) -> tuple[str, list[Cell]]:
         """:meth:`line`, its pieces appended to ``out``: a chunk of lines is joined once, not line by line."""
+        cells, off, ms, iso = self.cells(request)
+        basis = cells[0]
+        signature = 0
+        missing: list[bytes] = []
+        conditions: list[bytes] = []
+        for c in cells:
+            signature |= c.signature
+            if c.notes:
+                missing += c.missing
+                conditions += c.conditions
+        dkey = (signature, ms.mask)
+        decoded = self._decoded.get(dkey) or self._decode(dkey, ms)
+        outcome, outcome_json, measures_json, extra = decoded
+        grounds = [c.comma_fragment for c in cells]
+        if not basis.dated:
+            grounds[0] = basis.comma_fragment[1:]
+        else:  # the request's date goes where the legal-basis cell holds DAY (its notes come first)
+            grounds[0] = basis.comma_fragment[1:].replace(_DAY, iso)
+            if basis.notes:
+                n, k = len(basis.missing), len(basis.conditions)
+                missing[:n] = [m.replace(_DAY, iso) for m in missing[:n]]
+                conditions[:k] = [c.replace(_DAY, iso) for c in conditions[:k]]
+        if extra is not None:
+            conditions.append(extra)
+        if len(missing) > 1:
+            missing = list(dict.fromkeys(missing))
+        if len(conditions) > 1:
+            conditions = list(dict.fromkeys(conditions))
+        out += (
+            self._prefix,
+            f'"{request.id}","requesting_state":"{request.requesting_state}",'
+            f'"requested_state":"{request.requested_state}","as_of":"'.encode(),
+            iso,
+            self._convention,
+            outcome_json,
+            measures_json,
+            off.cite_json,
+            b',"grounds":[',
+        )
+        out += grounds
+        out += (b'],"missing":[', b",".join(missing), b'],"conditions":[', b",".join(conditions), self._tail)
+        return outcome, cells
+
+    def cells(self, request: AssistanceRequest) -> tuple[list[Cell], _Offence, _Measures, bytes]:
+        """The table lookups: the cells of ``request``'s grounds in the decision's order (the legal basis
+        first), the offence and measures as the tables see them, and the date as the line writes it."""
         rs, rd = request.requesting_state, request.requested_state
         day = request.date if request.date.__class__ is date else self.default_day
         assert isinstance(day, date)
@@ -276,45 +321,7 @@ class CompiledTriager:
         key = (view, True, request.data_categories, spec) if ms.transfers else (view, False, ms.preservation)
         cells.append(self._data.get(key) or self._data_cell(key, view, ms, request.categories, spec))
 
-        signature = 0
-        missing: list[bytes] = []
-        conditions: list[bytes] = []
-        for c in cells:
-            signature |= c.signature
-            if c.notes:
-                missing += c.missing
-                conditions += c.conditions
-        dkey = (signature, ms.mask)
-        decoded = self._decoded.get(dkey) or self._decode(dkey, ms)
-        outcome, outcome_json, measures_json, extra = decoded
-        grounds = [c.comma_fragment for c in cells]
-        if not basis.dated:
-            grounds[0] = basis.fragment
-        else:  # the request's date goes where the legal-basis cell holds DAY (its notes come first)
-            grounds[0] = basis.fragment.replace(_DAY, iso)
-            if basis.notes:
-                n, k = len(basis.missing), len(basis.conditions)
-                missing[:n] = [m.replace(_DAY, iso) for m in missing[:n]]
-                conditions[:k] = [c.replace(_DAY, iso) for c in conditions[:k]]
-        if extra is not None:
-            conditions.append(extra)
-        if len(missing) > 1:
-            missing = list(dict.fromkeys(missing))
-        if len(conditions) > 1:
-            conditions = list(dict.fromkeys(conditions))
-        out += (
-            self._prefix,
-            f'"{request.id}","requesting_state":"{rs}","requested_state":"{rd}","as_of":"'.encode(),
-            iso,
-            self._convention,
-            outcome_json,
-            measures_json,
-            off.cite_json,
-            b',"grounds":[',
-        )
-        out += grounds
-        out += (b'],"missing":[', b",".join(missing), b'],"conditions":[', b",".join(conditions), self._tail)
-        return outcome, cells
+        return cells, off, ms, iso
 
     def _legal_basis(self, request: AssistanceRequest, off: _Offence, day: date, ext: bool) -> Cell:
         """The legal-basis cell; a dated one holds :data:`DAY` where the request's date goes."""
@@ -389,7 +396,16 @@ class CompiledTriager:
 
     def _cell(self, result: Ground | tuple[Ground, ...], dated: bool = False) -> Cell:
         grounds = result if isinstance(result, tuple) else (result,)
-        return Cell(tuple((g, g.model_dump_json(by_alias=True)) for g in grounds), dated)
+        cell = Cell(tuple((g, g.model_dump_json(by_alias=True)) for g in grounds), dated)
+        return self._intern_cell(cell)
+
+    def _intern_cell(self, cell: Cell) -> Cell:
+        """One cell per distinct JSON: many keys share an output (a ground that does not read some input)."""
+        found = self._cells.get(cell.comma_fragment)
+        if found is None:
+            _store(self._cells, cell.comma_fragment, cell)
+            found = cell
+        return found
 
     def _offence(self, okey: tuple[Any, ...], request: AssistanceRequest) -> _Offence:
         facts = self.triager.offence_facts(request.offence, request.requesting_state)
@@ -485,7 +501,7 @@ class CompiledTriager:
 
     def _in_force_cell(self, key: Any, off: _Offence, day: date, ext: bool) -> Cell | None:
         found = self.triager._in_force(off.facts, day, ext)
-        cell = Cell(found) if found else None
+        cell = self._intern_cell(Cell(found)) if found else None
         _store(self._in_force, key, cell)
         return cell
 
@@ -559,7 +575,7 @@ _POLITICAL = frozenset({"insult_head_of_state", "national_unity_strife"})
 
 
 def _texts(cell: Cell) -> tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]:
-    return cell.fragment, cell.missing, cell.conditions
+    return cell.comma_fragment, cell.missing, cell.conditions
 
 
 def _json(text: str) -> bytes:
