@@ -343,8 +343,9 @@ def collector_paused() -> Iterator[None]:
     Law files and verdicts are large, acyclic trees of objects; the collector's passes over them make
     reading, evaluating and rendering super-linear in their size (see ``benchmarks/README.md``), while
     reference counting frees them all anyway. The library never touches the collector; the command line
-    owns its process, so it may, for the commands that read and judge laws (``triage`` streams and
-    keeps it on). Third-party checkers are not affected: they run in worker processes of their own.
+    owns its process, so it may, for the commands that read and judge laws (``triage`` too: a valid
+    request line leaves no cycles, and it collects young garbage after malformed ones). Third-party
+    checkers are not affected: they run in worker processes of their own.
     """
     enabled = gc.isenabled()
     gc.disable()
