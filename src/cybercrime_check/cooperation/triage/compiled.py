@@ -2,8 +2,8 @@
 
 Each ground's result depends on a few discrete inputs: the offence's facts, the requested state's law (one
 *view* per state and period), and the request's categorical facts. The tables map exactly those inputs to a
-:class:`Cell`: the ground's JSON rendered once, its effects as bit masks, and its missing facts and
-conditions as JSON strings. A cell is computed by the ground functions themselves the first time its key
+:class:`Cell`: the ground's JSON rendered once (as UTF-8 bytes), its effects as bit masks, and its missing
+facts and conditions as JSON. A cell is computed by the ground functions themselves the first time its key
 is seen, so the legal analysis exists once; the keys leave out every input a ground does not read, so a
 million random requests fill a few tens of thousands of cells. The result is byte-identical to
 :meth:`Triager.triage_json` (the reference), which a differential test checks on generated requests.
@@ -39,9 +39,9 @@ TABLE_LIMIT = 65536
 """Keys per table; past it a table starts afresh (outputs never depend on what is cached)."""
 
 DAY = "\ue000"
-_DAY = DAY.encode()
 """Stands for the request's date in a legal-basis cell (a private-use character, which JSON keeps as it is; a
 text that already holds one is not templated)."""
+_DAY = DAY.encode()
 
 _BIT = {m: i for i, m in enumerate(MEASURES)}
 _MUST = 1 << STRICTNESS["must_refuse"]
