@@ -185,7 +185,7 @@ def test_iso_codes_are_checked_through_pycountrys_public_api() -> None:
 def test_the_iso_639_1_constant_is_pycountrys_list() -> None:
     import pycountry
 
-    from cybercrime_check.model.law import ISO_639_1
+    from cybercrime_check.model.languages import ISO_639_1
 
     assert {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")} == ISO_639_1
 

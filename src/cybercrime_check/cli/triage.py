@@ -8,7 +8,6 @@ usage or law files.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from ._args import (
     Sink,
     capped_jobs,
     check_outputs,
+    collecting,
     convention_option,
     input_files,
     iso_date,
@@ -57,7 +57,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--as-of", type=iso_date, default=None, help="the day whose law applies (triage: when a request has no date)"
     )
-    p.set_defaults(handler=run)  # the collector is paused: a valid line leaves no cycles (see _collecting)
+    p.set_defaults(handler=run)  # the collector is paused: a valid line leaves no cycles (see collecting)
 
 
 def _progress_bar() -> Any:
@@ -96,32 +96,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             # A file (opened with newline="") takes the JSON Lines as the UTF-8 bytes they are built as.
             raw = out.write_bytes if args.output else None
-            tally = _triage_lines(triager, args, stdin, out.write, _collecting(err.write), bar, raw)
+            tally = _triage_lines(triager, args, stdin, out.write, collecting(err.write), bar, raw)
     summary = render_summary(tally, args.errors or "standard error")
     summary_to = sys.stderr if args.output is None else sys.stdout
     if summary_to is not None:
         Sink(summary_to, "standard output" if summary_to is sys.stdout else "standard error").write(summary)
     return EXIT_BAD_INPUT if tally.malformed else EXIT_OK
-
-
-def _collecting(report: Callable[[str], Any], every: int = 1000) -> Callable[[str], Any]:
-    """``report``, collecting young cyclic garbage after every ``every`` reports.
-
-    Triage runs with the collector paused (a quarter of its time went to collections over the tables and
-    laws, while a valid line leaves no reference cycles: refcounting frees it). Locating a malformed line's
-    problem may leave some (exceptions, YAML nodes); collecting the young generations now and then keeps
-    memory flat on a file full of them.
-    """
-    count = 0
-
-    def write(text: str) -> Any:
-        nonlocal count
-        count += 1
-        if count % every == 0:
-            gc.collect(1)
-        return report(text)
-
-    return write
 
 
 def _stderr() -> Sink:

@@ -17,165 +17,74 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..._version import __version__
-from ...model.wording import words_and
-from ..request import MEASURES, TRANSFER_MEASURES, AssistanceRequest, Measure, OffenceReference
+from ...model.law import NationalLaw
+from ..request import AssistanceRequest, Measure, OffenceReference
 from .basis import TREATIES, legal_basis_ground, scope_ground
-from .decision import DISCLAIMER, OUTCOMES, SCHEMA_ID, STRICTNESS, Ground
-from .dual_criminality import _dual_criminality_required, dual_criminality_ground, dual_criminality_status
-from .facts import Jurisdiction, OffenceFacts
-from .measures import MEASURE_POWERS, measure_limits_ground, personal_data_ground
+from .cells import (
+    DAY,
+    DAY_BYTES,
+    PRESERVE_OR_EXTRADITE,
+    Cell,
+    Decoded,
+    TableMeasures,
+    TableOffence,
+    TableView,
+    breakpoints,
+    dates_in,
+    decode,
+    store,
+)
+from .decision import DISCLAIMER, SCHEMA_ID, Ground, Rendered
+from .dual_criminality import dual_criminality_ground, dual_criminality_status
+from .facts import Context, Jurisdiction, OffenceFacts
+from .measures import measure_limits_ground, personal_data_ground
 from .protection import death_penalty_ground, protected_person_ground
-from .refusal import persecution_ground, political_offence_ground, protected_expression_ground, request_kinds
-
-if TYPE_CHECKING:
-    from .triager import Triager
-
-TABLE_LIMIT = 65536
-"""Keys per table; past it a table starts afresh (outputs never depend on what is cached)."""
-
-DAY = "\ue000"
-"""Stands for the request's date in a legal-basis cell (a private-use character, which JSON keeps as it is; a
-text that already holds one is not templated)."""
-_DAY = DAY.encode()
-
-_BIT = {m: i for i, m in enumerate(MEASURES)}
-_MUST = 1 << STRICTNESS["must_refuse"]
-_WITH_CONDITIONS = 1 << STRICTNESS["assist_with_conditions"]
-_PRESERVE_OR_EXTRADITE = (1 << _BIT["preservation"]) | (1 << _BIT["extradition"])
-_WIDTH = len(OUTCOMES)
-_SCOPED = _WIDTH * len(MEASURES)
-_WHOLE = _SCOPED + _WIDTH
+from .refusal import persecution_ground, political_offence_ground, protected_expression_ground
 
 
-class Cell:
-    """What one ground function returned for one key, ready to combine.
+class Reference(Protocol):
+    """What the tables read of the :class:`~.triager.Triager` they compile (named so, not imported: the
+    triager builds its compiled path)."""
 
-    ``whole``, ``scoped``: bit ``1 << rank`` per effect of the grounds about the whole request and of those
-    about some measures; ``per_measure``: the same per measure, ``_WIDTH`` bits per measure in
-    :data:`MEASURES` order. ``comma_fragment`` (the grounds' JSON after a comma), ``missing``, ``conditions``:
-    JSON, encoded as UTF-8 once (a line is assembled and written as bytes: joining text that mixes Arabic
-    and ASCII, then encoding it, would cost more than the rest of triage). ``dated``: the texts hold
-    :data:`DAY` where the request's date goes.
-    """
+    @property
+    def context(self) -> Context: ...
 
-    __slots__ = (
-        "comma_fragment",
-        "conditions",
-        "dated",
-        "missing",
-        "notes",
-        "per_measure",
-        "scoped",
-        "signature",
-        "tally",
-        "whole",
-    )
+    @property
+    def default_day(self) -> date: ...
 
-    def __init__(self, grounds: tuple[tuple[Ground, str], ...], dated: bool = False) -> None:
-        self.comma_fragment = ("," + ",".join(j for _, j in grounds)).encode()
-        self.whole = self.scoped = self.per_measure = 0
-        for g, _ in grounds:
-            bit = 1 << STRICTNESS[g.effect]
-            if not g.measures:
-                self.whole |= bit
-            else:
-                self.scoped |= bit
-                for m in g.measures:
-                    self.per_measure |= bit << (_WIDTH * _BIT[m])
-        self.missing = tuple(_json(m) for g, _ in grounds for m in g.missing)
-        self.conditions = tuple(_json(c) for g, _ in grounds for c in g.conditions)
-        self.tally = tuple((g.ground, g.effect) for g, _ in grounds)
-        self.dated = dated
-        self.signature = self.per_measure | (self.scoped << _SCOPED) | (self.whole << _WHOLE)
-        self.notes = bool(self.missing or self.conditions)
+    @property
+    def by_id(self) -> dict[str, NationalLaw]: ...
 
-    def on(self, day: bytes) -> Cell:
-        """This dated cell with the request's date filled in."""
-        cell = Cell.__new__(Cell)
-        cell.comma_fragment = self.comma_fragment.replace(_DAY, day)
-        cell.missing = tuple(m.replace(_DAY, day) for m in self.missing) if self.missing else ()
-        cell.conditions = tuple(c.replace(_DAY, day) for c in self.conditions) if self.conditions else ()
-        cell.whole, cell.scoped, cell.per_measure = self.whole, self.scoped, self.per_measure
-        cell.tally, cell.dated, cell.signature, cell.notes = self.tally, False, self.signature, self.notes
-        return cell
+    @property
+    def offence_facts(self) -> Callable[..., OffenceFacts]: ...
 
+    @property
+    def convention(self) -> str: ...
 
-class _Offence:
-    """An offence as the tables see it: ``cls`` is shared by offences whose grounds cannot differ (a
-    described offence of any requesting state with the same description)."""
+    def jurisdiction(self, state: str, day: date) -> Jurisdiction: ...
 
-    __slots__ = ("category", "cite_json", "cls", "confidence", "dates", "death", "expression_cites", "facts", "law")
-
-    def __init__(self, facts: OffenceFacts, cls: int, law: Any) -> None:
-        self.facts = facts
-        self.cls = cls
-        self.category = facts.category
-        self.confidence = facts.confidence
-        self.cite_json = facts.cite_json.encode()
-        self.death = facts.death_penalty is not False
-        self.expression_cites = any(
-            (d.status == "non_compliant" and d.rule.startswith("restrict")) or d.rule == "restriction-needs-review"
-            for d in facts.expression
-        )
-        self.law = law
-        self.dates = _breakpoints(_dates((facts.offence, law.in_force_from if law is not None else None)))
-
-
-class _Measures:
-    """The requested measures, as the grounds read them."""
-
-    __slots__ = ("data", "extradition", "limits", "mask", "ordered", "preservation", "transfers")
-
-    def __init__(self, requested: tuple[Measure, ...]) -> None:
-        self.ordered = tuple(m for m in MEASURES if m in requested)
-        self.mask = sum(1 << _BIT[m] for m in self.ordered)
-        self.extradition = "extradition" in self.ordered
-        self.data = not self.extradition or len(self.ordered) > 1
-        self.transfers = bool(TRANSFER_MEASURES.intersection(self.ordered))
-        self.preservation = "preservation" in self.ordered
-        self.limits = tuple(m for m in self.ordered if m in MEASURE_POWERS)
-
-
-class _View:
-    """The tables of one jurisdiction view (the requested state's law in one period)."""
-
-    __slots__ = ("death", "dual", "dual_yes", "expression", "jur", "need_mask", "persecution", "political", "state")
-
-    def __init__(self, jur: Jurisdiction, intern: dict[str, int]) -> None:
-        self.jur = jur
-        self.dual_yes: dict[str, bool] = {}
-        self.need_mask = sum(1 << _BIT[m] for m in MEASURES if _dual_criminality_required(jur, m) != "not_required")
-        self.dual: dict[tuple[Any, ...], Cell] = {}
-        self.state = jur.state
-        # What the refusal grounds read of the view, interned, so that views citing the same provisions share
-        # cells (a view citing none shows only its name, and only in some reasons).
-        self.political = tuple(_intern(intern, _refusal_key(jur, ext, "political_offence")) for ext in (False, True))
-        self.persecution = tuple(
-            _intern(intern, _refusal_key(jur, ext, "persecution_discrimination")) for ext in (False, True)
-        )
-        self.death = tuple(_intern(intern, _refusal_key(jur, ext, "death_penalty")) for ext in (False, True))
-        self.expression = tuple(_intern(intern, _refusal_key(jur, ext, "human_rights")) for ext in (False, True))
+    def _in_force(self, off: OffenceFacts, day: date, extradition: bool) -> Rendered: ...
 
 
 class CompiledTriager:
     """The JSON Lines path of a :class:`Triager`: the same decisions, from tables filled on first use."""
 
-    def __init__(self, triager: Triager) -> None:
+    def __init__(self, triager: Reference) -> None:
         self.triager = triager
         self.ctx = triager.context
         self.default_day = triager.default_day
         self.convention = triager.convention
         self._cells: dict[bytes, Cell] = {}
-        self._offences: dict[tuple[Any, ...], _Offence] = {}
+        self._offences: dict[tuple[Any, ...], TableOffence] = {}
         self._classes: dict[tuple[Any, ...], int] = {}
-        self._views: dict[tuple[str, date], _View] = {}
-        self._view_by_period: dict[tuple[str, int], _View] = {}
-        self._measures: dict[tuple[Measure, ...], _Measures] = {}
+        self._views: dict[tuple[str, date], TableView] = {}
+        self._view_by_period: dict[tuple[str, int], TableView] = {}
+        self._measures: dict[tuple[Measure, ...], TableMeasures] = {}
         self._intern: dict[str, int] = {}
         self._treaties = {b: t for b, t in TREATIES.items() if t in self.ctx.catalogue.treaties}
         """Legal bases judged by a treaty status file that is on record."""
@@ -191,7 +100,7 @@ class CompiledTriager:
         self._death: dict[tuple[Any, ...], Cell] = {}
         self._limits: dict[tuple[Any, ...], Cell | None] = {}
         self._data: dict[tuple[Any, ...], Cell] = {}
-        self._decoded: dict[tuple[int, int], tuple[str, bytes, bytes, bytes | None]] = {}
+        self._decoded: dict[tuple[int, int], Decoded] = {}
         self._prefix = (
             f'{{"schema":"{SCHEMA_ID}","disclaimer":{json.dumps(DISCLAIMER, ensure_ascii=False)},"request":'.encode()
         )
@@ -225,11 +134,11 @@ class CompiledTriager:
         if not basis.dated:
             grounds[0] = basis.comma_fragment[1:]
         else:  # the request's date goes where the legal-basis cell holds DAY (its notes come first)
-            grounds[0] = basis.comma_fragment[1:].replace(_DAY, iso)
+            grounds[0] = basis.comma_fragment[1:].replace(DAY_BYTES, iso)
             if basis.notes:
                 n, k = len(basis.missing), len(basis.conditions)
-                missing[:n] = [m.replace(_DAY, iso) for m in missing[:n]]
-                conditions[:k] = [c.replace(_DAY, iso) for c in conditions[:k]]
+                missing[:n] = [m.replace(DAY_BYTES, iso) for m in missing[:n]]
+                conditions[:k] = [c.replace(DAY_BYTES, iso) for c in conditions[:k]]
         if extra is not None:
             conditions.append(extra)
         if len(missing) > 1:
@@ -251,7 +160,7 @@ class CompiledTriager:
         out += (b'],"missing":[', b",".join(missing), b'],"conditions":[', b",".join(conditions), self._tail)
         return outcome, cells
 
-    def cells(self, request: AssistanceRequest) -> tuple[list[Cell], _Offence, _Measures, bytes]:
+    def cells(self, request: AssistanceRequest) -> tuple[list[Cell], TableOffence, TableMeasures, bytes]:
         """The table lookups: the cells of ``request``'s grounds in the decision's order (the legal basis
         first), the offence and measures as the tables see them, and the date as the line writes it."""
         rs, rd = request.requesting_state, request.requested_state
@@ -323,7 +232,7 @@ class CompiledTriager:
 
         return cells, off, ms, iso
 
-    def _legal_basis(self, request: AssistanceRequest, off: _Offence, day: date, ext: bool) -> Cell:
+    def _legal_basis(self, request: AssistanceRequest, off: TableOffence, day: date, ext: bool) -> Cell:
         """The legal-basis cell; a dated one holds :data:`DAY` where the request's date goes."""
         basis = request.legal_basis
         tid = self._treaties.get(basis)
@@ -334,8 +243,8 @@ class CompiledTriager:
                 cell = self._fill(self._basis, key, self._basis_cell, request, off, day, ext)
             return cell
         rs, rd = request.requesting_state, request.requested_state
-        a_dates, _ = self._standing.get((tid, rs)) or self._standing_dates(tid, rs)
-        b_dates, narrowed = self._standing.get((tid, rd)) or self._standing_dates(tid, rd)
+        a_dates, _ = self._standing.get((tid, rs)) or self._standingdates_in(tid, rs)
+        b_dates, narrowed = self._standing.get((tid, rd)) or self._standingdates_in(tid, rd)
         category = off.category
         key = (
             basis,
@@ -357,22 +266,22 @@ class CompiledTriager:
         assert isinstance(cell, Cell)
         return cell
 
-    def _dual(self, view: _View, off: _Offence, ms: _Measures) -> Cell:
+    def _dual(self, view: TableView, off: TableOffence, ms: TableMeasures) -> Cell:
         cat = off.category
         yes = view.dual_yes.get(cat)
         if yes is None:
             yes = view.dual_yes[cat] = dual_criminality_status(cat, view.jur)[0] == "yes"
         if yes:
-            key: tuple[Any, ...] = (cat, off.confidence, ms.mask & _PRESERVE_OR_EXTRADITE)
+            key: tuple[Any, ...] = (cat, off.confidence, ms.mask & PRESERVE_OR_EXTRADITE)
         else:
             needing = ms.mask & view.need_mask
-            key = (cat, None, ms.mask & _PRESERVE_OR_EXTRADITE, needing, needing == ms.mask)
+            key = (cat, None, ms.mask & PRESERVE_OR_EXTRADITE, needing, needing == ms.mask)
         found = view.dual.get(key)
         if found is None:
             found = self._fill(view.dual, key, self._dual_cell, view, off, ms, yes)
         return found
 
-    def _limit(self, view: _View, off: _Offence, m: Measure) -> Cell:
+    def _limit(self, view: TableView, off: TableOffence, m: Measure) -> Cell:
         # Whether the requested state's power reaches the offence depends on its category; only the refusal
         # (the power cannot reach it) names the offence, so only then is the offence part of the key.
         key: tuple[Any, ...] = (view, off.category, m)
@@ -391,7 +300,7 @@ class CompiledTriager:
 
     def _fill(self, table: dict[Any, Any], key: Any, compute: Any, *args: Any) -> Cell:
         cell: Cell = compute(*args)
-        _store(table, key, cell)
+        store(table, key, cell)
         return cell
 
     def _cell(self, result: Ground | tuple[Ground, ...], dated: bool = False) -> Cell:
@@ -403,11 +312,11 @@ class CompiledTriager:
         """One cell per distinct JSON: many keys share an output (a ground that does not read some input)."""
         found = self._cells.get(cell.comma_fragment)
         if found is None:
-            _store(self._cells, cell.comma_fragment, cell)
+            store(self._cells, cell.comma_fragment, cell)
             found = cell
         return found
 
-    def _offence(self, okey: tuple[Any, ...], request: AssistanceRequest) -> _Offence:
+    def _offence(self, okey: tuple[Any, ...], request: AssistanceRequest) -> TableOffence:
         facts = self.triager.offence_facts(request.offence, request.requesting_state)
         if facts.key[0] == "law":
             ckey: tuple[Any, ...] = facts.key
@@ -416,24 +325,24 @@ class CompiledTriager:
             found = tuple((d.status, d.rule, d.reason, d.limb) for d in facts.expression)
             ckey, law = (*facts.key[:1], *facts.key[2:], found), None
         cls = self._classes.setdefault(ckey, len(self._classes))
-        off = _Offence(facts, cls, law)
-        _store(self._offences, okey, off)
+        off = TableOffence(facts, cls, law)
+        store(self._offences, okey, off)
         return off
 
-    def _view(self, state: str, day: date) -> _View:
+    def _view(self, state: str, day: date) -> TableView:
         jur = self.triager.jurisdiction(state, day)
         view = self._view_by_period.get((state, jur.period))
         if view is None:
-            view = self._view_by_period[(state, jur.period)] = _View(jur, self._intern)
-        _store(self._views, (state, day), view)
+            view = self._view_by_period[(state, jur.period)] = TableView(jur, self._intern)
+        store(self._views, (state, day), view)
         return view
 
-    def _measure_info(self, requested: tuple[Measure, ...]) -> _Measures:
-        info = _Measures(requested)
-        _store(self._measures, requested, info)
+    def _measure_info(self, requested: tuple[Measure, ...]) -> TableMeasures:
+        info = TableMeasures(requested)
+        store(self._measures, requested, info)
         return info
 
-    def _standing_dates(self, tid: str, state: str) -> tuple[list[date], frozenset[str]]:
+    def _standingdates_in(self, tid: str, state: str) -> tuple[list[date], frozenset[str]]:
         """The days on which ``state``'s standing under treaty ``tid`` can change, and the categories its
         reservations narrow (standing_on compares the day with dates of the treaty and of the state's rows)."""
         status = self.ctx.catalogue.treaties[tid]
@@ -447,16 +356,22 @@ class CompiledTriager:
             if "dual_criminality" in res.affects or "scope" in res.affects
             for c in res.categories
         )
-        found = (_breakpoints(top | _dates(rows)), narrowed)
+        found = (breakpoints(top | dates_in(rows)), narrowed)
         self._standing[(tid, state)] = found
         return found
 
-    def _basis_cell(self, request: AssistanceRequest, off: _Offence, day: date, ext: bool) -> Cell:
+    def _basis_cell(self, request: AssistanceRequest, off: TableOffence, day: date, ext: bool) -> Cell:
         args = (request.legal_basis, request.treaty, ext, request.requesting_state, request.requested_state)
         return self._cell(legal_basis_ground(self.ctx, *args, day, off.category))
 
     def _treaty_cell(
-        self, key: Any, request: AssistanceRequest, off: _Offence, day: date, a_dates: list[date], b_dates: list[date]
+        self,
+        key: Any,
+        request: AssistanceRequest,
+        off: TableOffence,
+        day: date,
+        a_dates: list[date],
+        b_dates: list[date],
     ) -> Cell | None:
         """The legal-basis cell for treaty standings, the date left as :data:`DAY`, or ``None`` when the date
         cannot be told apart from the text (another day of the same interval renders differently)."""
@@ -468,7 +383,7 @@ class CompiledTriager:
 
         ground, text = render(day)
         if DAY in text:
-            _store(self._basis, key, None)
+            store(self._basis, key, None)
             return None
         iso = day.isoformat()
         other = next(
@@ -493,30 +408,32 @@ class CompiledTriager:
             checks.append((other.isoformat().encode(), Cell((render(other),))))
         if any(_texts(cell.on(d)) != _texts(real) for d, real in checks):
             cell = None
-        _store(self._basis, key, cell)
+        store(self._basis, key, cell)
         return cell
 
-    def _scope_cell(self, off: _Offence, request: AssistanceRequest, ext: bool) -> Cell:
+    def _scope_cell(self, off: TableOffence, request: AssistanceRequest, ext: bool) -> Cell:
         return self._cell(scope_ground(self.ctx, off.facts, request.legal_basis, ext))
 
-    def _in_force_cell(self, key: Any, off: _Offence, day: date, ext: bool) -> Cell | None:
+    def _in_force_cell(self, key: Any, off: TableOffence, day: date, ext: bool) -> Cell | None:
         found = self.triager._in_force(off.facts, day, ext)
         cell = self._intern_cell(Cell(found)) if found else None
-        _store(self._in_force, key, cell)
+        store(self._in_force, key, cell)
         return cell
 
-    def _dual_cell(self, view: _View, off: _Offence, ms: _Measures, yes: bool) -> Cell:
+    def _dual_cell(self, view: TableView, off: TableOffence, ms: TableMeasures, yes: bool) -> Cell:
         if yes:
             cited = tuple(m for m in ms.ordered if m in ("preservation", "extradition"))
             return self._cell(dual_criminality_ground(self.ctx, off.category, off.confidence, view.jur, cited))
         return self._cell(dual_criminality_ground(self.ctx, off.category, "primary", view.jur, ms.ordered))
 
-    def _political_cell(self, key: Any, view: _View, off: _Offence, po: bool | str, idf: bool | str, ext: bool) -> Cell:
+    def _political_cell(
+        self, key: Any, view: TableView, off: TableOffence, po: bool | str, idf: bool | str, ext: bool
+    ) -> Cell:
         ground = political_offence_ground(self.ctx, off.category, off.confidence, view.jur, po, idf, ext)
         return self._fill(self._political, key, self._cell, ground)
 
     def _persecution_cell(
-        self, key: Any, view: _View, off: _Offence, facts: tuple[bool | str, ...], idf: bool | str, ext: bool
+        self, key: Any, view: TableView, off: TableOffence, facts: tuple[bool | str, ...], idf: bool | str, ext: bool
     ) -> Cell:
         documented = off.facts.documented
         named = tuple(zip(("political_opponent", "religious_minority", "lgbtq"), facts, strict=True))
@@ -524,48 +441,34 @@ class CompiledTriager:
         ground = persecution_ground(self.ctx, documented, conf, view.jur, named, idf, ext)
         return self._fill(self._persecution, key, self._cell, ground)
 
-    def _expression_cell(self, off: _Offence, view: _View, ext: bool) -> Cell:
+    def _expression_cell(self, off: TableOffence, view: TableView, ext: bool) -> Cell:
         return self._cell(protected_expression_ground(self.ctx, off.facts, view.jur, ext))
 
     def _person_cell(self, key: Any, pf: tuple[bool | str, ...], idf: bool | str, ext: bool, data: bool) -> Cell:
         named = tuple(zip(("journalist", "human_rights_defender", "refugee_or_asylum_seeker"), pf, strict=True))
         return self._fill(self._person, key, self._cell, protected_person_ground(self.ctx, named, idf, ext, data))
 
-    def _death_cell(self, off: _Offence, view: _View, ndp: bool | str, ext: bool) -> Cell:
+    def _death_cell(self, off: TableOffence, view: TableView, ndp: bool | str, ext: bool) -> Cell:
         return self._cell(death_penalty_ground(self.ctx, off.facts, view.jur, ndp, ext))
 
-    def _limits_cell(self, key: Any, view: _View, off: _Offence, m: Measure) -> Cell | None:
+    def _limits_cell(self, key: Any, view: TableView, off: TableOffence, m: Measure) -> Cell | None:
         ground = measure_limits_ground(self.ctx, off.facts, view.jur, m)
         cell = None if ground.effect == "must_refuse" else self._cell(ground)
-        _store(self._limits, key, cell)
+        store(self._limits, key, cell)
         return cell
 
-    def _limits_named(self, view: _View, off: _Offence, m: Measure) -> Cell:
+    def _limits_named(self, view: TableView, off: TableOffence, m: Measure) -> Cell:
         return self._cell(measure_limits_ground(self.ctx, off.facts, view.jur, m))
 
-    def _data_cell(self, key: Any, view: _View, ms: _Measures, cats: tuple[str, ...] | None, spec: bool | str) -> Cell:
+    def _data_cell(
+        self, key: Any, view: TableView, ms: TableMeasures, cats: tuple[str, ...] | None, spec: bool | str
+    ) -> Cell:
         ground = personal_data_ground(self.ctx, view.jur, ms.transfers, ms.preservation, cats, spec)
         return self._fill(self._data, key, self._cell, ground)
 
-    def _decode(self, key: tuple[int, int], ms: _Measures) -> tuple[str, bytes, bytes, bytes | None]:
-        """The outcome, the measures' JSON and the partial-execution condition, from the cells' effect masks
-        (as :func:`decide` combines grounds)."""
-        mask = (1 << _WIDTH) - 1
-        whole, scoped, per = key[0] >> _WHOLE, (key[0] >> _SCOPED) & mask, key[0] & ((1 << _SCOPED) - 1)
-        pairs = []
-        blocked = []
-        for m in ms.ordered:
-            bits = whole | ((per >> (_WIDTH * _BIT[m])) & mask)
-            pairs.append((m, OUTCOMES[bits.bit_length() - 1] if bits else "assist"))
-            if (per >> (_WIDTH * _BIT[m])) & _MUST:
-                blocked.append(m)
-        partial = bool(blocked) and len(blocked) < len(ms.ordered)
-        effects = whole | (scoped & ~_MUST if partial else scoped) | (_WITH_CONDITIONS if partial else 0)
-        outcome = OUTCOMES[effects.bit_length() - 1] if effects else "assist"
-        extra = _json(f"Only part of the request can be carried out: not {words_and(blocked)}.") if partial else None
-        measures = json.dumps([{"measure": m, "outcome": o} for m, o in pairs], separators=(",", ":"))
-        found = (outcome, f'{outcome}","measures":'.encode(), f'{measures},"offence":'.encode(), extra)
-        _store(self._decoded, key, found)
+    def _decode(self, key: tuple[int, int], ms: TableMeasures) -> Decoded:
+        found = decode(key[0], ms)
+        store(self._decoded, key, found)
         return found
 
 
@@ -576,49 +479,3 @@ _POLITICAL = frozenset({"insult_head_of_state", "national_unity_strife"})
 
 def _texts(cell: Cell) -> tuple[bytes, tuple[bytes, ...], tuple[bytes, ...]]:
     return cell.comma_fragment, cell.missing, cell.conditions
-
-
-def _json(text: str) -> bytes:
-    return json.dumps(text, ensure_ascii=False).encode()
-
-
-def _store(table: dict[Any, Any], key: Any, value: Any) -> None:
-    if len(table) >= TABLE_LIMIT:
-        table.clear()
-    table[key] = value
-
-
-def _intern(table: dict[str, int], key: str) -> int:
-    """A small number for ``key``; 0 only for the empty key (no provision cited)."""
-    if not key:
-        return 0
-    return table.setdefault(key, len(table) + 1)
-
-
-def _refusal_key(jur: Jurisdiction, ext: bool, ground: str) -> str:
-    """What a refusal ground reads of the view: the provisions that set ``ground``, whether one is mandatory, and
-    the state's name (in the reason once it cites them)."""
-    cites, mandatory = jur.refusal(request_kinds(ext), ground)
-    if not cites:
-        return ""
-    return json.dumps([[c.model_dump(mode="json") for c in cites], mandatory, jur.owner])
-
-
-def _dates(value: Any) -> set[date]:
-    """Every date in a model, tuple or list (the points where a comparison with the request's date can flip)."""
-    found: set[date] = set()
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, date):
-            found.add(item)
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif hasattr(item, "__pydantic_fields__"):
-            stack.extend(getattr(item, name) for name in type(item).model_fields)
-    return found
-
-
-def _breakpoints(days: Iterable[date]) -> list[date]:
-    """Each day and the day after: ``day < x``, ``day <= x`` and their converses are all constant between them."""
-    return sorted({d + timedelta(days=k) for d in days for k in (0, 1) if d < date.max})

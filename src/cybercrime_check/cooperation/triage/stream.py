@@ -18,7 +18,7 @@ from ...errors import LawDataError, Problem
 from ...model.law import NationalLaw
 from ...reports.decisions import render_decision
 from ..request import MAX_LINE_BYTES, parse_request_line
-from .compiled import Cell
+from .cells import Cell
 from .tally import Tally
 from .triager import Triager
 

@@ -32,7 +32,8 @@ from ..request import (
     OffenceReference,
 )
 from .basis import legal_basis_ground, offence_in_force_ground, scope_ground
-from .compiled import Cell, CompiledTriager
+from .cells import Cell
+from .compiled import CompiledTriager
 from .decision import (
     DISCLAIMER,
     SCHEMA_ID,
