@@ -12,5 +12,5 @@ ISO_639_1 = frozenset(
     tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
     """.split()  # noqa: SIM905 - one code list, read at a glance
 )
-"""The ISO 639-1 codes, as pycountry lists them (a test keeps the two equal): loading pycountry's table of
-every ISO 639-3 language for one lookup was a sixth of ``validate``'s time."""
+"""The ISO 639-1 codes, as pycountry lists them (a test keeps the two equal): checking one code no longer
+loads pycountry's table of every ISO 639-3 language (~7,900 entries) when ``validate`` starts."""
