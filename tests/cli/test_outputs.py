@@ -123,15 +123,15 @@ def test_a_run_that_fails_half_way_leaves_the_output_as_it_was(
     out = tmp_path / "decisions.jsonl"
     out.write_text("yesterday's decisions\n", encoding="utf-8")
     calls = {"n": 0}
-    original = Triager.triage_json
+    original = Triager.triage_into
 
-    def fails_on_the_third(self: Triager, request: object) -> object:
+    def fails_on_the_third(self: Triager, request: object, out: list[bytes]) -> object:
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("disk on fire")
-        return original(self, request)  # type: ignore[arg-type]
+        return original(self, request, out)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Triager, "triage_json", fails_on_the_third)
+    monkeypatch.setattr(Triager, "triage_into", fails_on_the_third)
     with pytest.raises(RuntimeError):
         main(["triage", str(BATCH), "--laws", str(LAWS), "-o", str(out)])
     assert out.read_text(encoding="utf-8") == "yesterday's decisions\n"

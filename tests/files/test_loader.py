@@ -182,6 +182,14 @@ def test_iso_codes_are_checked_through_pycountrys_public_api() -> None:
         _check_language("zz")
 
 
+def test_the_iso_639_1_constant_is_pycountrys_list() -> None:
+    import pycountry
+
+    from cybercrime_check.model.languages import ISO_639_1
+
+    assert {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")} == ISO_639_1
+
+
 def test_content_hash_is_memoised_but_never_stale() -> None:
     from datetime import date
 

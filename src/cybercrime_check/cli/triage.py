@@ -22,6 +22,7 @@ from ._args import (
     Sink,
     capped_jobs,
     check_outputs,
+    collecting,
     convention_option,
     input_files,
     iso_date,
@@ -56,7 +57,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--as-of", type=iso_date, default=None, help="the day whose law applies (triage: when a request has no date)"
     )
-    p.set_defaults(handler=run, pause_collector=False)  # streams: memory must stay flat
+    p.set_defaults(handler=run)  # the collector is paused: a valid line leaves no cycles (see collecting)
 
 
 def _progress_bar() -> Any:
@@ -93,7 +94,9 @@ def run(args: argparse.Namespace) -> int:
         if stdin is None and Path(args.requests).suffix in SINGLE_FILE_SUFFIXES:
             tally = _triage_single(triager, args.requests, args.format, out.write, err.write)
         else:
-            tally = _triage_lines(triager, args, stdin, out.write, err.write, bar)
+            # A file (opened with newline="") takes the JSON Lines as the UTF-8 bytes they are built as.
+            raw = out.write_bytes if args.output else None
+            tally = _triage_lines(triager, args, stdin, out.write, collecting(err.write), bar, raw)
     summary = render_summary(tally, args.errors or "standard error")
     summary_to = sys.stderr if args.output is None else sys.stdout
     if summary_to is not None:
@@ -112,6 +115,7 @@ def _triage_lines(
     write: Callable[[str], Any],
     report: Callable[[str], Any],
     bar: Any,
+    write_bytes: Callable[[bytes], Any] | None = None,
 ) -> Tally:
     from ..cooperation.triage.stream import read_records, run_stream
     from ..errors import LawDataError, Problem
@@ -136,6 +140,7 @@ def _triage_lines(
             report=report,
             jobs=args.jobs,
             progress=bar.update if bar is not None else None,
+            write_bytes=write_bytes,
         )
     finally:
         if stream is not stdin:

@@ -26,6 +26,7 @@ from .fields import (
 from .general_part import GeneralPart, PenaltyClass
 from .history import ProvisionEvent, Standing
 from .integrity import history_problems, imprisonments, source_refs, span
+from .languages import ISO_639_1
 from .offence import Offence, Term
 from .procedural_power import ProceduralPower
 from .provision import Provision, Source
@@ -44,10 +45,8 @@ def _check_country(code: str) -> str:
 
 
 def _check_language(code: str) -> str:
-    """An ISO 639-1 code, checked against pycountry's maintained list (imported on first use)."""
-    import pycountry
-
-    if pycountry.languages.get(alpha_2=code) is None:
+    """An ISO 639-1 code (:data:`ISO_639_1`)."""
+    if code not in ISO_639_1:
         raise ValueError(f"{code!r} is not an ISO 639-1 language code")
     return code
 

@@ -32,6 +32,8 @@ from ..request import (
     OffenceReference,
 )
 from .basis import legal_basis_ground, offence_in_force_ground, scope_ground
+from .cells import Cell
+from .compiled import CompiledTriager
 from .decision import (
     DISCLAIMER,
     SCHEMA_ID,
@@ -108,6 +110,7 @@ class Triager:
         self._combinations: OrderedDict[tuple[tuple[str, ...], tuple[Measure, ...]], _Combination] = OrderedDict()
         self._status = lru_cache(maxsize=4096)(dual_criminality_status)
         self._prefix = f'{{"schema":"{SCHEMA_ID}","disclaimer":{json.dumps(DISCLAIMER, ensure_ascii=False)},"request":'
+        self._compiled: CompiledTriager | None = None
 
     def _cached(self, ground: Callable[..., Ground | tuple[Ground, ...]], size: int) -> Callable[..., Rendered]:
         """``ground`` with the context bound, its results cached with their JSON rendered once."""
@@ -238,6 +241,19 @@ class Triager:
         rendered = self._grounds(request, off, jur, day)
         combo = self._combination(rendered, request.measures)
         return self._line(request, day, off, combo), combo.outcome, combo.grounds
+
+    def triage_line(self, request: AssistanceRequest) -> tuple[bytes, Outcome, list[Cell]]:
+        """The decision's JSON line (as :meth:`triage_json`, encoded as UTF-8), its outcome and the cells holding
+        its grounds, from the compiled decision tables: the path a batch of JSON Lines takes."""
+        if self._compiled is None:
+            self._compiled = CompiledTriager(self)
+        return self._compiled.line(request)  # type: ignore[return-value]
+
+    def triage_into(self, request: AssistanceRequest, out: list[bytes]) -> tuple[Outcome, list[Cell]]:
+        """:meth:`triage_line` with the line's pieces appended to ``out`` (a newline not included)."""
+        if self._compiled is None:
+            self._compiled = CompiledTriager(self)
+        return self._compiled.line_into(request, out)  # type: ignore[return-value]
 
     def _grounds(self, request: AssistanceRequest, off: OffenceFacts, jur: Jurisdiction, day: date) -> Rendered:
         measures = tuple(m for m in MEASURES if m in request.measures)
