@@ -120,6 +120,9 @@ def _serious(u: OffenceUnit, classes: dict[str, PenaltyClass], threshold: Fracti
 def _per_se(
     u: OffenceUnit, rule: CategoryRule, evidence: list[tuple[str, object]], prison: bool | None, confidence: Confidence
 ) -> Iterator[FindingDraft]:
+    # Liability only for disobeying a court's order is allowed whatever the penalty: that finding does not
+    # rest on imprisonment, so it does not cite it.
+    court_order_only = rule.order_exception and u.offence.order_required == "court"
     finding = finding_for(
         "restricts-protected-expression",
         "rights_risk",
@@ -129,22 +132,12 @@ def _per_se(
         principles=("freedom_of_expression", "legitimate_aim"),
         evidence=[
             *evidence,
-            ("imprisonment possible", prison if prison is not None else "unspecified"),
+            *([] if court_order_only else [("imprisonment possible", prison if prison is not None else "unspecified")]),
             *([(f"{u.path}.order_required", u.offence.order_required)] if rule.order_exception else []),
         ],
     )
     what = "makes" if u.offence.liability == "criminal" else "imposes"
-    if rule.order_exception and u.offence.order_required == "court":
-        # The exception holds whatever the penalty, so this finding does not rest on imprisonment.
-        finding = finding_for(
-            "restricts-protected-expression",
-            "rights_risk",
-            provision_id=u.id,
-            limb=u.limb_id,
-            concepts=CONCEPTS,
-            principles=("freedom_of_expression", "legitimate_aim"),
-            evidence=[*evidence, (f"{u.path}.order_required", u.offence.order_required)],
-        )
+    if court_order_only:
         yield finding(
             "compliant",
             "info",

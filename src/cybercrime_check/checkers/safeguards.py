@@ -359,6 +359,21 @@ def _judge(p: ProceduralPower, kind: PowerKindRule) -> Iterator[FindingDraft]:
 def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity: Severity) -> Iterator[FindingDraft]:
     need = needs_independent(p, kind)
     review = p.ex_post_review
+    authoriser = p.authorisation
+    who = ""
+    if authoriser != "unspecified":
+        if (
+            p.authoriser_independent is False
+            and AUTHORISATION_RANK[authoriser] > AUTHORISATION_RANK["executive_or_police"]
+        ):
+            # A judge the executive appoints and renews at will is not independent (AmaBhungane, ZACC 2021).
+            authoriser = "executive_or_police"
+            who = f"is authorised by {authority_words(p.authorisation).removesuffix(' beforehand')} who is not independent of the executive"
+        else:
+            who = authorised_as(authoriser)
+    # A judge or independent body suffices whatever data the power reaches: then the finding does not rest
+    # on the data categories, and does not cite them (they may be unrecorded).
+    independent = authoriser != "unspecified" and AUTHORISATION_RANK[authoriser] >= INDEPENDENT
     evidence: list[tuple[str, object]] = [
         (f"procedural_powers[{p.id}].authorisation", p.authorisation),
         (f"procedural_powers[{p.id}].kind", p.kind),
@@ -366,7 +381,7 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
     ]
     if p.authoriser_independent != "unspecified":
         evidence.append((f"procedural_powers[{p.id}].authoriser_independent", p.authoriser_independent))
-    if kind.traffic_or_content_independent:
+    if kind.traffic_or_content_independent and not (need is None and independent):
         evidence.append((f"procedural_powers[{p.id}].data_categories", p.data_categories))
     principles: tuple[str, ...] = ("prior_judicial_authorisation", "privacy")
     finding = finding_for(
@@ -380,7 +395,7 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
         principles=(*principles, "independent_oversight") if isinstance(review, ExPostReview) else principles,
         evidence=[*evidence, (f"procedural_powers[{p.id}].ex_post_review", _review_text(review))],
     )
-    if p.authorisation == "unspecified":
+    if authoriser == "unspecified":
         yield finding(
             "insufficient_information",
             severity,
@@ -388,15 +403,8 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
             recommendation="Record who authorises the power.",
         )
         return
-    authoriser = p.authorisation
-    if p.authoriser_independent is False and AUTHORISATION_RANK[authoriser] > AUTHORISATION_RANK["executive_or_police"]:
-        # A judge the executive appoints and renews at will is not independent (AmaBhungane, ZACC 2021).
-        authoriser = "executive_or_police"
-        who = f"is authorised by {authority_words(p.authorisation).removesuffix(' beforehand')} who is not independent of the executive"
-    else:
-        who = authorised_as(authoriser)
     rank = AUTHORISATION_RANK[authoriser]
-    if need is None and rank < INDEPENDENT:
+    if need is None and not independent:
         yield finding(
             "insufficient_information",
             severity,
@@ -407,17 +415,6 @@ def _authorisation(p: ProceduralPower, kind: PowerKindRule, name: str, severity:
         return
     required = INDEPENDENT if need else AUTHORISATION_RANK[kind.minimum]
     if rank >= required:
-        if need is None:
-            # A judge or independent body suffices whatever data the power reaches: the compliant
-            # finding does not rest on the unrecorded data categories, so its evidence omits them.
-            finding = finding_for(
-                "authorisation",
-                "rights_risk",
-                provision_id=p.id,
-                concepts=CONCEPT,
-                principles=principles,
-                evidence=[e for e in evidence if not e[0].endswith(".data_categories")],
-            )
         yield finding("compliant", "info", f"The {name} needs authorisation by {authority_words(authoriser)}.")
         return
     effective = review.effective if isinstance(review, ExPostReview) else False
