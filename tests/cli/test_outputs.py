@@ -118,20 +118,20 @@ def test_bad_input_to_compare_keeps_the_existing_report(tmp_path: Path, capsys: 
 def test_a_run_that_fails_half_way_leaves_the_output_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capture
 ) -> None:
-    from cybercrime_check.cooperation.triage.triager import Triager
+    from cybercrime_check.cooperation.triage.compiled import CompiledTriager
 
     out = tmp_path / "decisions.jsonl"
     out.write_text("yesterday's decisions\n", encoding="utf-8")
     calls = {"n": 0}
-    original = Triager.triage_into
+    original = CompiledTriager.line_into
 
-    def fails_on_the_third(self: Triager, request: object, out: list[bytes]) -> object:
+    def fails_on_the_third(self: CompiledTriager, request: object, out: list[bytes], newline: bool = False) -> object:
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("disk on fire")
-        return original(self, request, out)  # type: ignore[arg-type]
+        return original(self, request, out, newline)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Triager, "triage_into", fails_on_the_third)
+    monkeypatch.setattr(CompiledTriager, "line_into", fails_on_the_third)
     with pytest.raises(RuntimeError):
         main(["triage", str(BATCH), "--laws", str(LAWS), "-o", str(out)])
     assert out.read_text(encoding="utf-8") == "yesterday's decisions\n"

@@ -56,6 +56,25 @@ def test_blank_too_long_and_bad_reference_lines(tmp_path: Path, capsys: pytest.C
     assert "input lines            5" in err and "blank                  1" in err and "triaged                2" in err
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "markdown"])
+def test_reports_keep_line_order_across_validation_and_triage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    # A chunk is validated first and triaged after: an unknown reference (found while triaging, line 2) is still
+    # reported before a malformed line (found while validating, line 3).
+    first = BATCH.read_text(encoding="utf-8").splitlines()[0]
+    bad_ref = first.replace('"law":"de-stgb-202a-202c"', '"law":"de-nope"')
+    path = tmp_path / "r.jsonl"
+    path.write_text("\n".join([first, bad_ref, '{"id": "x"', first]) + "\n", encoding="utf-8")
+    assert main(["triage", str(path), "--laws", str(LAWS), "--format", fmt]) == 2
+    captured = capsys.readouterr()
+    lines = [line.split("r.jsonl:", 1)[1] for line in captured.err.splitlines() if "r.jsonl:" in line]
+    assert [line.split(":")[0] for line in lines] == ["2", "3"], lines
+    assert "input lines            4" in captured.err and "malformed              2" in captured.err
+    if fmt == "jsonl":
+        assert len(captured.out.splitlines()) == 2
+
+
 def test_single_yaml_request_and_formats(capsys: pytest.CaptureFixture[str]) -> None:
     path = REQUESTS / "tn-to-nl-false-news.yaml"
     assert main(["triage", str(path), "--laws", str(LAWS), "--format", "markdown"]) == 0

@@ -366,11 +366,12 @@ def _keys_match(raw: bytes, request: AssistanceRequest) -> bool:
     room for a repeated key. A line with a colon inside a string (or a count that differs for any other
     reason) goes to :func:`has_duplicate_keys`.
     """
+    d = request.__dict__  # the models' own records of the fields set, read without their __getattr__ hook
     return raw.count(b":") == (
-        len(request.model_fields_set)
-        + len(request.offence.model_fields_set)
-        + len(request.target.model_fields_set)
-        + len(request.assurances.model_fields_set)
+        len(request.__pydantic_fields_set__)
+        + len(d["offence"].__pydantic_fields_set__)
+        + len(d["target"].__pydantic_fields_set__)
+        + len(d["assurances"].__pydantic_fields_set__)
     )
 
 

@@ -89,7 +89,18 @@ class TableOffence:
     """An offence as the tables see it: ``cls`` is shared by offences whose grounds cannot differ (a
     described offence of any requesting state with the same description)."""
 
-    __slots__ = ("category", "cite_json", "cls", "confidence", "dates", "death", "expression_cites", "facts", "law")
+    __slots__ = (
+        "category",
+        "cite_grounds",
+        "cite_json",
+        "cls",
+        "confidence",
+        "dates",
+        "death",
+        "expression_cites",
+        "facts",
+        "law",
+    )
 
     def __init__(self, facts: OffenceFacts, cls: int, law: Any) -> None:
         self.facts = facts
@@ -97,6 +108,7 @@ class TableOffence:
         self.category = facts.category
         self.confidence = facts.confidence
         self.cite_json = facts.cite_json.encode()
+        self.cite_grounds = self.cite_json + b',"grounds":['  # the offence's JSON and what follows it in a line
         self.death = facts.death_penalty is not False
         self.expression_cites = any(
             (d.status == "non_compliant" and d.rule.startswith("restrict")) or d.rule == "restriction-needs-review"

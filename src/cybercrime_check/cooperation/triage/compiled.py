@@ -30,7 +30,6 @@ from .cells import (
     DAY_BYTES,
     PRESERVE_OR_EXTRADITE,
     Cell,
-    Decoded,
     TableMeasures,
     TableOffence,
     TableView,
@@ -82,7 +81,7 @@ class CompiledTriager:
         self._cells: dict[bytes, Cell] = {}
         self._offences: dict[tuple[Any, ...], TableOffence] = {}
         self._classes: dict[tuple[Any, ...], int] = {}
-        self._views: dict[tuple[str, date], TableView] = {}
+        self._days: dict[date, tuple[bytes, dict[str, TableView]]] = {}
         self._view_by_period: dict[tuple[str, int], TableView] = {}
         self._measures: dict[tuple[Measure, ...], TableMeasures] = {}
         self._intern: dict[str, int] = {}
@@ -100,23 +99,28 @@ class CompiledTriager:
         self._death: dict[tuple[Any, ...], Cell] = {}
         self._limits: dict[tuple[Any, ...], Cell | None] = {}
         self._data: dict[tuple[Any, ...], Cell] = {}
-        self._decoded: dict[tuple[int, int], Decoded] = {}
+        self._decoded: dict[tuple[int, int], tuple[str, bytes, bytes | None]] = {}
         self._prefix = (
             f'{{"schema":"{SCHEMA_ID}","disclaimer":{json.dumps(DISCLAIMER, ensure_ascii=False)},"request":'.encode()
         )
         self._convention = f'","convention":"{self.convention}","outcome":"'.encode()
         self._tail = f'],"library_version":{json.dumps(__version__)}}}'.encode()
+        self._tail_newline = self._tail + b"\n"
+        self._no_notes = b'],"missing":[],"conditions":[' + self._tail
+        self._no_notes_newline = self._no_notes + b"\n"
 
     # --- the hot path ------------------------------------------------------------------------
 
     def line(self, request: AssistanceRequest) -> tuple[bytes, str, list[Cell]]:
         """The decision's JSON line, its outcome, and the cells whose grounds it holds (for the tally)."""
         out: list[bytes] = []
-        outcome, cells = self.line_into(request, out)
+        outcome, cells = self.line_into(request, out, newline=False)
         return b"".join(out), outcome, cells
 
-    def line_into(self, request: AssistanceRequest, out: list[bytes]) -> tuple[str, list[Cell]]:
-        """:meth:`line`, its pieces appended to ``out``: a chunk of lines is joined once, not line by line."""
+    def line_into(self, request: AssistanceRequest, out: list[bytes], newline: bool = False) -> tuple[str, list[Cell]]:
+        """:meth:`line`, its pieces appended to ``out`` (ending with a newline if ``newline``): a chunk of lines
+        is joined once, not line by line. Pieces that always follow one another are stored joined (fewer
+        pieces to list and join: the join is most of what a line costs beyond its lookups)."""
         cells, off, ms, iso = self.cells(request)
         basis = cells[0]
         signature = 0
@@ -129,7 +133,7 @@ class CompiledTriager:
                 conditions += c.conditions
         dkey = (signature, ms.mask)
         decoded = self._decoded.get(dkey) or self._decode(dkey, ms)
-        outcome, outcome_json, measures_json, extra = decoded
+        outcome, middle, extra = decoded
         grounds = [c.comma_fragment for c in cells]
         if not basis.dated:
             grounds[0] = basis.comma_fragment[1:]
@@ -141,48 +145,54 @@ class CompiledTriager:
                 conditions[:k] = [c.replace(DAY_BYTES, iso) for c in conditions[:k]]
         if extra is not None:
             conditions.append(extra)
-        if len(missing) > 1:
-            missing = list(dict.fromkeys(missing))
-        if len(conditions) > 1:
-            conditions = list(dict.fromkeys(conditions))
+        d = request.__dict__  # pydantic keeps field values here; reading them so skips its __getattr__ hook
         out += (
             self._prefix,
-            f'"{request.id}","requesting_state":"{request.requesting_state}",'
-            f'"requested_state":"{request.requested_state}","as_of":"'.encode(),
+            f'"{d["id"]}","requesting_state":"{d["requesting_state"]}",'
+            f'"requested_state":"{d["requested_state"]}","as_of":"'.encode(),
             iso,
-            self._convention,
-            outcome_json,
-            measures_json,
-            off.cite_json,
-            b',"grounds":[',
+            middle,
+            off.cite_grounds,
         )
         out += grounds
-        out += (b'],"missing":[', b",".join(missing), b'],"conditions":[', b",".join(conditions), self._tail)
+        if missing or conditions:
+            if len(missing) > 1:
+                missing = list(dict.fromkeys(missing))
+            if len(conditions) > 1:
+                conditions = list(dict.fromkeys(conditions))
+            tail = self._tail_newline if newline else self._tail
+            out += (b'],"missing":[', b",".join(missing), b'],"conditions":[', b",".join(conditions), tail)
+        else:
+            out.append(self._no_notes_newline if newline else self._no_notes)
         return outcome, cells
 
     def cells(self, request: AssistanceRequest) -> tuple[list[Cell], TableOffence, TableMeasures, bytes]:
         """The table lookups: the cells of ``request``'s grounds in the decision's order (the legal basis
         first), the offence and measures as the tables see them, and the date as the line writes it."""
-        rs, rd = request.requesting_state, request.requested_state
-        day = request.date if request.date.__class__ is date else self.default_day
-        assert isinstance(day, date)
-        o = request.offence
+        # Fields read from the models' __dict__ (pydantic keeps them there): attribute access costs twice as much.
+        d = request.__dict__
+        rs, rd = d["requesting_state"], d["requested_state"]
+        day: date = d["date"]
+        if day.__class__ is not date:
+            day = self.default_day
+        o = d["offence"]
+        od = o.__dict__
         okey: tuple[Any, ...] = (
-            (o.law, o.offence, o.limb, rs)
+            (od["law"], od["offence"], od["limb"], rs)
             if o.__class__ is OffenceReference
-            else (o.category, str(o.max_penalty), o.death_penalty, o.citation, rs)  # type: ignore[union-attr]
+            else (od["category"], str(od["max_penalty"]), od["death_penalty"], od["citation"], rs)
         )
         off = self._offences.get(okey) or self._offence(okey, request)
-        view = self._views.get((rd, day)) or self._view(rd, day)
-        ms = self._measures.get(request.measures) or self._measure_info(request.measures)
+        iso, views = self._days.get(day) or self._day(day)
+        view = views.get(rd) or self._view(rd, day, views)
+        ms = self._measures.get(d["measures"]) or self._measure_info(d["measures"])
         ext = ms.extradition
-        t = request.target
-        a = request.assurances
-        iso = day.isoformat().encode()
+        t = d["target"].__dict__
+        a = d["assurances"].__dict__
 
         basis = self._legal_basis(request, off, day, ext)
         cells = [basis]
-        key: tuple[Any, ...] = (off.cls, request.legal_basis in ("un_convention", "unspecified"), ext)
+        key: tuple[Any, ...] = (off.cls, d["legal_basis"] in ("un_convention", "unspecified"), ext)
         cells.append(self._scope.get(key) or self._fill(self._scope, key, self._scope_cell, off, request, ext))
         if off.law is not None:
             key = (off.cls, bisect_right(off.dates, day) if off.dates else 0, ext)
@@ -192,7 +202,7 @@ class CompiledTriager:
             if found is not None:
                 cells.append(found)
         cells.append(self._dual(view, off, ms))
-        po, idf = t.political_opponent, t.identified
+        po, idf = t["political_opponent"], t["identified"]
         reasons = po is True or off.category in _POLITICAL
         key = (
             view.political[ext] or (view.state if reasons else ""),
@@ -203,7 +213,7 @@ class CompiledTriager:
             ext,
         )
         cells.append(self._political.get(key) or self._political_cell(key, view, off, po, idf, ext))
-        facts = (po, t.religious_minority, t.lgbtq)
+        facts = (po, t["religious_minority"], t["lgbtq"])
         documented = off.facts.documented
         key = (
             view.persecution[ext] or (view.state if True in facts else ""),
@@ -218,31 +228,32 @@ class CompiledTriager:
         cells.append(
             self._expression.get(key) or self._fill(self._expression, key, self._expression_cell, off, view, ext)
         )
-        pf = (t.journalist, t.human_rights_defender, t.refugee_or_asylum_seeker)
+        pf = (t["journalist"], t["human_rights_defender"], t["refugee_or_asylum_seeker"])
         key = (pf, idf is False, ext, ms.data)
         cells.append(self._person.get(key) or self._person_cell(key, pf, idf, ext, ms.data))
-        ndp = a.no_death_penalty
+        ndp = a["no_death_penalty"]
         key = (off.cls, view.death[ext], ext, ndp if off.death else None)
         cells.append(self._death.get(key) or self._fill(self._death, key, self._death_cell, off, view, ndp, ext))
         for m in ms.limits:
             cells.append(self._limit(view, off, m))
-        spec = a.speciality
-        key = (view, True, request.data_categories, spec) if ms.transfers else (view, False, ms.preservation)
+        spec = a["speciality"]
+        key = (view, True, d["data_categories"], spec) if ms.transfers else (view, False, ms.preservation)
         cells.append(self._data.get(key) or self._data_cell(key, view, ms, request.categories, spec))
 
         return cells, off, ms, iso
 
     def _legal_basis(self, request: AssistanceRequest, off: TableOffence, day: date, ext: bool) -> Cell:
         """The legal-basis cell; a dated one holds :data:`DAY` where the request's date goes."""
-        basis = request.legal_basis
+        d = request.__dict__
+        basis = d["legal_basis"]
         tid = self._treaties.get(basis)
         if tid is None:
-            key: tuple[Any, ...] = (basis, request.treaty, ext)
+            key: tuple[Any, ...] = (basis, d["treaty"], ext)
             cell = self._basis.get(key)
             if cell is None:
                 cell = self._fill(self._basis, key, self._basis_cell, request, off, day, ext)
             return cell
-        rs, rd = request.requesting_state, request.requested_state
+        rs, rd = d["requesting_state"], d["requested_state"]
         a_dates, _ = self._standing.get((tid, rs)) or self._standingdates_in(tid, rs)
         b_dates, narrowed = self._standing.get((tid, rd)) or self._standingdates_in(tid, rd)
         category = off.category
@@ -329,12 +340,18 @@ class CompiledTriager:
         store(self._offences, okey, off)
         return off
 
-    def _view(self, state: str, day: date) -> TableView:
+    def _day(self, day: date) -> tuple[bytes, dict[str, TableView]]:
+        """The date as a line writes it, and the views of the states' law on it (filled by :meth:`_view`)."""
+        found = (day.isoformat().encode(), dict[str, TableView]())
+        store(self._days, day, found)
+        return found
+
+    def _view(self, state: str, day: date, views: dict[str, TableView]) -> TableView:
         jur = self.triager.jurisdiction(state, day)
         view = self._view_by_period.get((state, jur.period))
         if view is None:
             view = self._view_by_period[(state, jur.period)] = TableView(jur, self._intern)
-        store(self._views, (state, day), view)
+        views[state] = view
         return view
 
     def _measure_info(self, requested: tuple[Measure, ...]) -> TableMeasures:
@@ -466,8 +483,10 @@ class CompiledTriager:
         ground = personal_data_ground(self.ctx, view.jur, ms.transfers, ms.preservation, cats, spec)
         return self._fill(self._data, key, self._cell, ground)
 
-    def _decode(self, key: tuple[int, int], ms: TableMeasures) -> Decoded:
-        found = decode(key[0], ms)
+    def _decode(self, key: tuple[int, int], ms: TableMeasures) -> tuple[str, bytes, bytes | None]:
+        """The outcome, the line's text from the convention to the offence, and the partial-execution condition."""
+        outcome, outcome_json, measures_json, extra = decode(key[0], ms)
+        found = (outcome, self._convention + outcome_json + measures_json, extra)
         store(self._decoded, key, found)
         return found
 

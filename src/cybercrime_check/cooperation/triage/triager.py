@@ -249,11 +249,18 @@ class Triager:
             self._compiled = CompiledTriager(self)
         return self._compiled.line(request)  # type: ignore[return-value]
 
-    def triage_into(self, request: AssistanceRequest, out: list[bytes]) -> tuple[Outcome, list[Cell]]:
-        """:meth:`triage_line` with the line's pieces appended to ``out`` (a newline not included)."""
+    def triage_into(
+        self, request: AssistanceRequest, out: list[bytes], newline: bool = False
+    ) -> tuple[Outcome, list[Cell]]:
+        """:meth:`triage_line` with the line's pieces appended to ``out``, and a newline if ``newline``."""
+        return self.compiled.line_into(request, out, newline)  # type: ignore[return-value]
+
+    @property
+    def compiled(self) -> CompiledTriager:
+        """The compiled decision tables behind :meth:`triage_line` (built on first use)."""
         if self._compiled is None:
             self._compiled = CompiledTriager(self)
-        return self._compiled.line_into(request, out)  # type: ignore[return-value]
+        return self._compiled
 
     def _grounds(self, request: AssistanceRequest, off: OffenceFacts, jur: Jurisdiction, day: date) -> Rendered:
         measures = tuple(m for m in MEASURES if m in request.measures)
