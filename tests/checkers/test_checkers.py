@@ -116,7 +116,12 @@ def test_legality_defined_or_construed_terms_are_not_vague() -> None:
 def test_legality_quotes_the_laws_words_and_names_the_lexicon_entry() -> None:
     o = offence(category="false_information", paraphrase="Publishing false information about the state.", terms=[])
     (f,) = evaluate(law([o]), as_of=AS_OF, third_party=False, checkers=["legality"]).findings
-    assert "'false information' (lexicon: false news" in f.reason
+    # The law's own words first, then the lexicon entry they fall under: the words are not relabelled.
+    assert "'false information' (in the vague-terms lexicon under 'false news': Joint Declaration" in f.reason
+    # A term matching the entry's own name is not repeated.
+    news = offence(category="false_information", paraphrase="Spreading false news online.", terms=[])
+    (h,) = evaluate(law([news]), as_of=AS_OF, third_party=False, checkers=["legality"]).findings
+    assert "'false news' (in the vague-terms lexicon: Joint Declaration" in h.reason
     # Protecting a person's reputation is a legitimate aim: "reputation" alone is not the state's prestige.
     person = offence(category="defamation_insult", paraphrase="Harming a person's reputation online.", terms=[])
     (g,) = evaluate(law([person]), as_of=AS_OF, third_party=False, checkers=["legality"]).findings

@@ -236,8 +236,18 @@ def quoted(terms: tuple[Term, ...]) -> str:
 
 
 def lexicon_text(hits: tuple[LexiconHit, ...]) -> str:
-    """ "'false information' (lexicon: false news, Joint Declaration 2017 para 2(a))", per hit."""
-    return listing(tuple(f"'{h.words}' (lexicon: {h.entry.term}, {h.entry.authority})" for h in hits))
+    """ "'false information' (in the vague-terms lexicon under 'false news': Joint Declaration 2017 ...)", per hit.
+
+    The law's own words come first and the entry they fall under second, so that words matching one of an
+    entry's variants ('annoyance' under 'grossly offensive') do not read as relabelled.
+    """
+    return listing(tuple(f"'{h.words}' ({_under(h)}: {h.entry.authority})" for h in hits))
+
+
+def _under(hit: LexiconHit) -> str:
+    if hit.words.casefold() == hit.entry.term.casefold():
+        return "in the vague-terms lexicon"
+    return f"in the vague-terms lexicon under '{hit.entry.term}'"
 
 
 def lexicon_confidence(hits: tuple[LexiconHit, ...]) -> Confidence:
