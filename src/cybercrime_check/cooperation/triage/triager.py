@@ -245,9 +245,7 @@ class Triager:
     def triage_line(self, request: AssistanceRequest) -> tuple[bytes, Outcome, list[Cell]]:
         """The decision's JSON line (as :meth:`triage_json`, encoded as UTF-8), its outcome and the cells holding
         its grounds, from the compiled decision tables: the path a batch of JSON Lines takes."""
-        if self._compiled is None:
-            self._compiled = CompiledTriager(self)
-        return self._compiled.line(request)  # type: ignore[return-value]
+        return self.compiled.line(request)  # type: ignore[return-value]
 
     def triage_into(
         self, request: AssistanceRequest, out: list[bytes], newline: bool = False
